@@ -1,0 +1,125 @@
+package io.songnodes.identity;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A track's parsed identity: main and featured artists, the base title and the version, all normalised.
+ * Tracklist sites disagree on where "ft." goes and whether "(Original Mix)" is written, so the
+ * parse puts each of those in one canonical place before the id is derived.
+ */
+public record TrackIdentity(
+        List<String> mainArtists,
+        List<String> featuredArtists,
+        String baseTitle,
+        String version,
+        String labelSuffix) implements Serializable {
+
+    private static final Pattern TRAILING_BRACKET = Pattern.compile("\\s*\\[([^\\[\\]]*)\\]\\s*$");
+    private static final Pattern GROUP = Pattern.compile("[(\\[]([^()\\[\\]]*)[)\\]]");
+    private static final Pattern FEAT = Pattern.compile("(?i)\\s*\\b(?:ft|feat|featuring)\\b\\.?\\s+");
+    private static final Pattern FEAT_PREFIX = Pattern.compile("(?i)^(?:ft|feat|featuring)\\b\\.?\\s+");
+    private static final Pattern VERSUS = Pattern.compile("(?i)\\s+vs\\.?\\s+");
+    private static final Pattern ARTIST_SEP = Pattern.compile("(?i)\\s*,\\s*|\\s+&\\s+|\\s+and\\s+|\\s+x\\s+|\\s+with\\s+");
+    // "Song - Radio Edit": a dash suffix that names a version
+    private static final Pattern DASH_VERSION = Pattern.compile(
+            "(?i)\\s+[-\u2013]\\s+([^-\u2013]*\\b(?:mix|edit|remix|version|dub|vip|bootleg|mashup|mash up|rework|remaster(?:ed)?|instrumental|acappella|live)\\b[^-\u2013]*)$");
+    /** Versions that name the same recording as no version at all. */
+    private static final Set<String> CANONICAL_VERSIONS = Set.of(
+            "", "original", "original mix", "extended", "extended mix", "original extended mix",
+            "extended version", "original version", "album version");
+
+    /** Parses an artist credit and a title as tracklist sites write them. */
+    public static TrackIdentity parse(String artist, String title) {
+        String t = title == null ? "" : title.trim();
+        String label = null;
+        Matcher lm = TRAILING_BRACKET.matcher(t);
+        // MixesDB ends titles with "[Label - CatNo]"; only a trailing bracket is a label, inner ones are versions
+        if (lm.find() && !looksLikeVersion(lm.group(1))) {
+            label = lm.group(1).trim();
+            t = t.substring(0, lm.start()).trim();
+        }
+
+        Set<String> featured = new LinkedHashSet<>();
+        List<String> versions = new ArrayList<>();
+        Matcher gm = GROUP.matcher(t);
+        StringBuilder base = new StringBuilder();
+        int last = 0;
+        while (gm.find()) {
+            base.append(t, last, gm.start());
+            String inner = gm.group(1).trim();
+            Matcher fm = FEAT_PREFIX.matcher(inner);
+            if (fm.find()) {
+                splitArtists(inner.substring(fm.end()), featured);
+            } else if (!inner.isEmpty()) {
+                versions.add(inner);
+            }
+            last = gm.end();
+        }
+        base.append(t.substring(last));
+        String baseTitle = base.toString().trim();
+        Matcher dm = DASH_VERSION.matcher(baseTitle);
+        if (dm.find()) {
+            versions.add(dm.group(1).trim());
+            baseTitle = baseTitle.substring(0, dm.start()).trim();
+        }
+        // "Title ft. X" inside the title itself
+        String[] titleFeat = FEAT.split(baseTitle, 2);
+        if (titleFeat.length == 2) {
+            baseTitle = titleFeat[0].trim();
+            splitArtists(titleFeat[1], featured);
+        }
+
+        Set<String> main = new LinkedHashSet<>();
+        for (String part : VERSUS.split(artist == null ? "" : artist.trim())) {
+            String[] pieces = FEAT.split(part);
+            splitArtists(pieces[0], main);
+            for (int i = 1; i < pieces.length; i++) splitArtists(pieces[i], featured);
+        }
+        featured.removeAll(main);
+
+        String version = String.join(" ", versions.stream().map(TextNormalizer::normalize).toList()).trim();
+        if (CANONICAL_VERSIONS.contains(version)) version = null;
+        return new TrackIdentity(List.copyOf(main), List.copyOf(featured), TextNormalizer.normalize(baseTitle), version, label);
+    }
+
+    private static boolean looksLikeVersion(String inner) {
+        String n = TextNormalizer.normalize(inner);
+        return n.matches(".*\\b(mix|edit|remix|version|dub|vip|bootleg|mashup|mash up|rework|instrumental|acappella|live)\\b.*")
+                || FEAT_PREFIX.matcher(inner.trim()).find();
+    }
+
+    private static void splitArtists(String credit, Set<String> into) {
+        for (String a : ARTIST_SEP.split(credit)) {
+            String n = TextNormalizer.normalizeArtist(a);
+            if (!n.isEmpty()) into.add(n);
+        }
+    }
+
+    /** Every credited artist, main first, as a sorted set: the order sites list them in does not matter. */
+    public Set<String> allArtists() {
+        Set<String> all = new TreeSet<>(mainArtists);
+        all.addAll(featuredArtists);
+        return all;
+    }
+
+    /** The main artists joined for display and search. */
+    public String artistNormalized() { return String.join(" ", mainArtists); }
+
+    /** True when the version is a mashup or bootleg blend of several songs. */
+    public boolean isMashup() {
+        return version != null && version.toLowerCase(Locale.ROOT).matches(".*\\b(mashup|mash up|bootleg)\\b.*");
+    }
+
+    /** The text the track id hashes: artists, title and version, each in its canonical form. */
+    public String canonicalKey() {
+        return String.join(",", allArtists()) + '|' + baseTitle + '|' + (version == null ? "" : version);
+    }
+}

@@ -1,0 +1,68 @@
+package io.songnodes.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+
+/** Derives track ids and bronze keys, and recognises unidentified tracks ({@code ID - ID}, {@code ?}). */
+public final class TrackIds {
+    private static final Set<String> UNKNOWN_ARTISTS = Set.of("", "id", "unknown", "unknown artist", "various", "various artists", "na", "n a", "tba", "tbc");
+    private static final Set<String> UNKNOWN_TITLES = Set.of("", "id", "unknown", "unknown title", "tba", "tbc");
+    // "Untitled" alone is a real title in techno ("Tst 008 - Untitled"); it is unidentified only with an unknown artist
+
+    private TrackIds() {}
+
+    /** The stable id every source gets for the same song. */
+    public static String trackId(TrackIdentity identity) {
+        return "trk_" + sha256(identity.canonicalKey()).substring(0, 24);
+    }
+
+    /**
+     * Unidentified rows are not the same song as each other, so each keeps its own id, derived from
+     * where it was played.
+     */
+    public static String unidentifiedTrackId(String bronzeKey) {
+        return "unk_" + sha256(bronzeKey).substring(0, 24);
+    }
+
+    /** True for {@code ID - ID}, {@code ?}, {@code Unknown Artist - Untitled}, and an {@code ID} artist or title. */
+    public static boolean isUnidentified(String rawArtist, String rawTitle, TrackIdentity identity) {
+        if (isPlaceholder(rawArtist) || isPlaceholder(stripLabel(rawTitle))) return true;
+        String artist = String.join(" ", identity.mainArtists());
+        return UNKNOWN_ARTISTS.contains(artist) || UNKNOWN_TITLES.contains(identity.baseTitle());
+    }
+
+    private static boolean isPlaceholder(String s) {
+        if (s == null) return true;
+        String t = s.trim();
+        return t.isEmpty() || t.chars().allMatch(c -> c == '?' || Character.isWhitespace(c))
+                || t.toLowerCase(Locale.ROOT).matches("\\?+|id\\??|id\\s*\\(.*\\)");
+    }
+
+    private static String stripLabel(String title) {
+        return title == null ? null : title.replaceAll("\\s*\\[[^\\]]*\\]\\s*$", "");
+    }
+
+    /**
+     * The bronze key {@code (source, source_url, source_track_id)}. Without a source track id the last
+     * part is derived from the position and the normalised artist and title, so two "?" rows of one
+     * set stay two rows.
+     */
+    public static String bronzeKey(String source, String sourceUrl, String sourceTrackId, Integer position, String artist, String title) {
+        String last = sourceTrackId != null && !sourceTrackId.isBlank()
+                ? sourceTrackId
+                : "n:" + (position == null ? "" : position) + ':' + TextNormalizer.normalize(artist) + '|' + TextNormalizer.normalize(title);
+        return source + '|' + sourceUrl + '|' + last;
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
