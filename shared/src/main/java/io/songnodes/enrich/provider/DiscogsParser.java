@@ -73,7 +73,7 @@ public final class DiscogsParser {
             while (d.endsWith("-00")) d = d.substring(0, d.length() - 3);
             if (d.equals("0") || d.startsWith("0000")) d = null;
         }
-        return d != null ? d : year == null ? null : String.valueOf(year);
+        return d != null ? d : year == null || year <= 0 ? null : String.valueOf(year);
     }
 
     /** A display name without Discogs' homonym number and with a trailing article put back in front. */
