@@ -13,19 +13,18 @@ import io.songnodes.enrich.ProviderException.Kind;
 import io.songnodes.json.Json;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** Beatport v4 requests (bearer, isrc filter, search, track) and every recorded Beatport body. */
 class BeatportClientTest {
+    @RegisterExtension
     static final FixtureBook FIXTURES = new FixtureBook("beatport",
             "tracks-filter-isrc-GBDUW0000058-daft-punk.json", "tracks-filter-name-feeling-artist-newtone.json",
             "tracks-filter-artist-kaspitzky-name-elevate.json", "tracks-filter-no-results.json", "error-403-permission-denied.json");
 
     final FixtureHttp http = new FixtureHttp();
     final BeatportClient client = new BeatportClient(settings(), http, "beatport-test-token");
-
-    @AfterAll
-    static void everyDeclaredFixtureWasParsed() { FIXTURES.assertAllUsed(); }
 
     @Test
     void isrcFilterSendsBearerAndParsesEveryReleaseOfTheIsrc() throws Exception {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
+/** Field readers shared by the parsers: versions, key names, durations, Retry-After, Discogs names. */
 class FieldsTest {
     @Test
     void versionsAreTakenOnlyFromSuffixesThatNameAVersion() {

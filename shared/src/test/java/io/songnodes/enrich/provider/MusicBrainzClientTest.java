@@ -14,10 +14,12 @@ import io.songnodes.enrich.ProviderException.Kind;
 import io.songnodes.json.Json;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** MusicBrainz requests (search, recording, ISRC, release) and every recorded MusicBrainz body. */
 class MusicBrainzClientTest {
+    @RegisterExtension
     static final FixtureBook FIXTURES = new FixtureBook("musicbrainz",
             "recording-search-get-lucky-daft-punk.json", "recording-search-calexico-alone-again-or.json",
             "recording-search-isrc-GBAHT1600302-dua-lipa.json", "recording-search-we-will-rock-you-queen-page1-of-423.json",
@@ -30,9 +32,6 @@ class MusicBrainzClientTest {
 
     final FixtureHttp http = new FixtureHttp();
     final MusicBrainzClient client = new MusicBrainzClient(settings(), http);
-
-    @AfterAll
-    static void everyDeclaredFixtureWasParsed() { FIXTURES.assertAllUsed(); }
 
     private void ok(String file) { http.reply(200, FIXTURES.body(file)); }
 

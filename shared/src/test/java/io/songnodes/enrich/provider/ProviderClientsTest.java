@@ -16,6 +16,7 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 
+/** The factory switches providers off without credentials, and settings fail fast naming the key. */
 class ProviderClientsTest {
     static final Map<String, String> ALL = Map.of(
             "SPOTIFY_CLIENT_ID", "id", "SPOTIFY_CLIENT_SECRET", "s3cret-spotify", "DISCOGS_TOKEN", "s3cret-discogs",
