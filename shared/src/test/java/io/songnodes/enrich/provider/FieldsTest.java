@@ -62,4 +62,14 @@ class FieldsTest {
         assertThat(DiscogsParser.releaseDate("1999-00-00", 1999)).isEqualTo("1999");
         assertThat(DiscogsParser.releaseDate(null, 0)).isNull();
     }
+
+    @Test
+    void safeUriMasksCredentialParametersOnly() {
+        assertThat(SafeUri.of(java.net.URI.create("https://ws.audioscrobbler.com/2.0/?method=track.getInfo&artist=A&api_key=abc123&format=json")))
+                .isEqualTo("https://ws.audioscrobbler.com/2.0/?method=track.getInfo&artist=A&api_key=***&format=json");
+        assertThat(SafeUri.of(java.net.URI.create("https://api.discogs.com/database/search?q=x&token=t0k")))
+                .isEqualTo("https://api.discogs.com/database/search?q=x&token=***");
+        assertThat(SafeUri.of(java.net.URI.create("https://api.deezer.com/track/isrc:GBDUW0000059")))
+                .isEqualTo("https://api.deezer.com/track/isrc:GBDUW0000059");
+    }
 }
