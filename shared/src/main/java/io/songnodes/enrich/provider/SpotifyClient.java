@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SpotifyClient extends ProviderClientBase {
     static final String SEARCH = "search", TRACK = "track", AUDIO_FEATURES = "audio_features";
+    // development-mode apps get a 400 above 10 results per search page (since 2026)
+    static final int MAX_SEARCH_LIMIT = 10;
     private static final Logger LOG = LoggerFactory.getLogger(SpotifyClient.class);
 
     private final SpotifyTokenSource tokens;
@@ -61,7 +63,7 @@ public final class SpotifyClient extends ProviderClientBase {
     }
 
     private List<Candidate> searchQ(String q) throws ProviderException {
-        return SpotifyParser.search(call(SEARCH, api("/v1/search?q=" + enc(q) + "&type=track&limit=" + settings.searchLimit())));
+        return SpotifyParser.search(call(SEARCH, api("/v1/search?q=" + enc(q) + "&type=track&limit=" + Math.min(settings.searchLimit(), MAX_SEARCH_LIMIT))));
     }
 
     private List<Candidate> withFeatures(List<Candidate> candidates) throws ProviderException {
