@@ -28,6 +28,8 @@ public final class CandidateScorer implements Serializable {
     public static final double BLEND_MISMATCH = 0.1;
     public static final double ID_MATCH = 0.97;
     public static final double ID_MATCH_MIN_TEXT = 0.4;
+    /** Below this the best candidate is too weak for ambiguity to matter. */
+    public static final double AMBIGUITY_FLOOR = 0.5;
     private static final double DURATION_FLOOR = 0.5;
 
     private final ScoringSettings settings;
@@ -113,7 +115,8 @@ public final class CandidateScorer implements Serializable {
         if (ranked.isEmpty()) return new Selection(null, ranked, false, "no candidates");
         ScoredCandidate best = ranked.get(0);
         if (best.confidence() <= 0) return new Selection(null, ranked, false, "no candidate matches");
-        for (int i = 1; i < ranked.size(); i++) {
+        // two poor candidates close together are not an ambiguity: neither could win a field
+        for (int i = 1; i < ranked.size() && best.confidence() >= AMBIGUITY_FLOOR; i++) {
             ScoredCandidate other = ranked.get(i);
             if (best.confidence() - other.confidence() >= settings.ambiguityMargin()) break;
             if (!sameRecording(best.candidate(), other.candidate())) {
