@@ -43,8 +43,8 @@ public final class KeyNames {
             int[] table = cm.group(2).equals("b") ? MAJOR : MINOR;
             for (int pc = 0; pc < 12; pc++) if (table[pc] == n) return Optional.of(new Key(pc, cm.group(2).equals("b") ? 1 : 0));
         }
-        // "Am" is minor but "AM" is rare and means major; only a lone "m" is case-sensitive
-        boolean loneUpperM = t.endsWith("M") && !t.toLowerCase(Locale.ROOT).endsWith("im") && !t.toLowerCase(Locale.ROOT).endsWith("om");
+        // "Am" is minor but "AM" means major: a lone "m" is the one case-sensitive spelling
+        boolean loneUpperM = t.endsWith("M");
         Matcher m = NAME.matcher(t.toLowerCase(Locale.ROOT));
         if (!m.matches()) return Optional.empty();
         int pc = switch (m.group(1).charAt(0)) {
