@@ -5,12 +5,15 @@ import io.songnodes.identity.TextNormalizer;
 import io.songnodes.identity.TrackIdentity;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Scores provider candidates against a bronze track and picks the match.
@@ -61,7 +64,7 @@ public final class CandidateScorer implements Serializable {
         TrackIdentity bid = target.identity();
 
         double title = Similarity.title(bid.baseTitle(), cid.baseTitle());
-        double artist = Similarity.artists(bid.mainArtists(), bid.allArtists(), cid.allArtists());
+        double artist = Similarity.artists(expand(bid.mainArtists()), expand(bid.allArtists()), expand(cid.allArtists()));
         double version;
         String why;
         if (target.version().blend() != cv.blend()) {
@@ -87,6 +90,25 @@ public final class CandidateScorer implements Serializable {
         }
         return new MatchScore(clamp(confidence), title, artist, version, duration, idMatch, why);
     }
+
+    /**
+     * Splits credits the identity parse keeps whole ("Benny Benassi pres. The Biz", "A b2b B") into their
+     * artists, so a provider listing "Benny Benassi" and "The Biz" separately still matches.
+     */
+    static Set<String> expand(Collection<String> artists) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String a : artists) {
+            out.add(a);
+            String[] parts = EXTRA_SEP.split(a);
+            if (parts.length > 1) {
+                out.remove(a);
+                for (String p : parts) if (!p.isBlank()) out.add(TextNormalizer.normalizeArtist(p));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern EXTRA_SEP = Pattern.compile("\\s+(?:pres|presents|b2b)\\s+");
 
     private double durationFactor(Integer a, Integer b) {
         if (a == null || b == null || a <= 0 || b <= 0) return 1.0;

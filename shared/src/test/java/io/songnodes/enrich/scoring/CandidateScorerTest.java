@@ -169,6 +169,9 @@ class CandidateScorerTest {
         // MixesDB label suffix
         Candidate candle = CandidateBuilder.of("discogs", "1", "A Candle", "Son.Sine").build();
         assertThat(score("Son.Sine", "A Candle [Delsin - dsr-c2]", candle)).isGreaterThan(0.95);
+        // hardwell_example.csv: "pres." credits are two artists
+        Candidate biz = CandidateBuilder.of("spotify", "5JZnjM9ijpit0d5zjT8MM7", "Satisfaction", "Benny Benassi", "The Biz").build();
+        assertThat(score("Benny Benassi pres. The Biz", "Satisfaction", biz)).isGreaterThan(0.95);
         // a different artist with the same title is not the song
         Candidate otherArtist = CandidateBuilder.of("spotify", "o", "Randy", "Randy Newman").build();
         assertThat(score("Justice", "Randy", otherArtist)).isLessThan(0.1);
