@@ -336,6 +336,17 @@ class WaterfallTest {
     }
 
     @Test
+    void theExplanationShowsFieldsProvidersAndRejections() {
+        Candidate remix = CandidateBuilder.of("beatport", "999", "Need To Feel Loved", "Cosmic Gate", "Forêt").version("Radio Edit").bpm(128).build();
+        FakeGateway g = new FakeGateway().answer(BEATPORT, beatport().build(), remix).fail(SPOTIFY, ProviderException.Kind.TIMEOUT);
+        String text = Explanation.render(run(g));
+        assertThat(text).contains("status partial").contains("bpm").contains("rule bpm[1]=beatport").contains("beatport:11557238")
+                .contains("camelot_key").contains("8A")
+                .contains("999").contains("version differs: 'original' vs 'radio edit'")
+                .contains("spotify      failed").contains("dead-letter: timeout (spotify, field isrc)");
+    }
+
+    @Test
     void everyFilledFieldCarriesCompleteProvenance() throws Exception {
         FakeGateway g = new FakeGateway()
                 .answer(BEATPORT, beatport().build()).answer(SPOTIFY, spotify().build())
