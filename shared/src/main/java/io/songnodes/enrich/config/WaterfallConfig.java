@@ -12,14 +12,17 @@ import java.util.Map;
 /**
  * The validated, immutable waterfall configuration (contracts §5). {@code fields} keeps the YAML order,
  * which is the order the engine works through fields; {@code providers} holds settings for every provider
- * (built-in defaults for those the YAML leaves out). Load it with {@link WaterfallConfigLoader}.
+ * (built-in {@link ProviderDefaults} for those the YAML or the caller leaves out). Load it with {@link WaterfallConfigLoader}.
  */
 public record WaterfallConfig(Map<EnrichField, FieldRule> fields, Map<ProviderName, ProviderSettings> providers,
                               ScoringSettings scoring, String userAgent) implements Serializable {
 
     public WaterfallConfig {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-        providers = Collections.unmodifiableMap(new EnumMap<>(providers));
+        EnumMap<ProviderName, ProviderSettings> all = new EnumMap<>(ProviderName.class);
+        for (ProviderName p : ProviderName.values()) all.put(p, ProviderDefaults.of(p));
+        all.putAll(providers);
+        providers = Collections.unmodifiableMap(all);
     }
 
     public ProviderSettings provider(ProviderName p) { return providers.get(p); }
