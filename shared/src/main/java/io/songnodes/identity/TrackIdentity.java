@@ -22,7 +22,7 @@ public record TrackIdentity(
         String version,
         String labelSuffix) implements Serializable {
 
-    private static final Pattern TRAILING_BRACKET = Pattern.compile("\\s*\\[([^\\[\\]]*)\\]\\s*$");
+    private static final Pattern TRAILING_BRACKET = Pattern.compile("\\s*\\[([^\\[\\]]*)\\]+\\s*$"); // "]]" typos occur in MixesDB
     private static final Pattern GROUP = Pattern.compile("[(\\[]([^()\\[\\]]*)[)\\]]");
     private static final Pattern FEAT = Pattern.compile("(?i)\\s*\\b(?:ft|feat|featuring)\\b\\.?\\s+");
     private static final Pattern FEAT_PREFIX = Pattern.compile("(?i)^(?:ft|feat|featuring)\\b\\.?\\s+");
