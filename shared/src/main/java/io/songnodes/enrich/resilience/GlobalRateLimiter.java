@@ -56,7 +56,7 @@ public final class GlobalRateLimiter {
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
             local avail = math.floor((now + tau - newTat) / T) + 1
             if avail < 0 then avail = 0 end
-            return {'1', string.format('%.0f', wait), tostring(avail), string.format('%.6f', factor)}
+            return {'1', string.format('%.0f', wait), tostring(avail), string.format('%.6f', factor), string.format('%.0f', slot)}
             """;
 
     private static final String PENALIZE = """
@@ -125,11 +125,18 @@ public final class GlobalRateLimiter {
     /** The Redis hash holding this provider's shared limiter state. */
     public String redisKey() { return key; }
 
+    /**
+     * A granted permit: how long the caller waited, and the slot it got on the Redis clock (epoch microseconds;
+     * -1 when the local fallback granted it). Slots are what the limit is enforced on, so tests and the proof
+     * check them.
+     */
+    public record Permit(Duration waited, long slotMicros, boolean global) {}
+
     /** Blocks until a global permit is granted, at most {@code settings.maxPermitWait()}. */
-    public void acquire() throws ProviderException { acquire(settings.maxPermitWait()); }
+    public Permit acquire() throws ProviderException { return acquire(settings.maxPermitWait()); }
 
     /** Blocks until a global permit is granted, at most {@code maxWait}; reports the wait to the listener. */
-    public void acquire(Duration maxWait) throws ProviderException {
+    public Permit acquire(Duration maxWait) throws ProviderException {
         long start = System.nanoTime();
         long deadline = start + maxWait.toNanos();
         try {
@@ -140,8 +147,7 @@ public final class GlobalRateLimiter {
                     r = redis.call(j -> castList(j.eval(ACQUIRE, List.of(key), List.of(
                             String.valueOf(emissionMicros), String.valueOf(settings.burst()), String.valueOf(budgetMicros), KEY_TTL_MS))));
                 } catch (RedisUnavailableException e) {
-                    acquireLocally(start, deadline, e);
-                    return;
+                    return acquireLocally(start, deadline, e);
                 }
                 backOnRedis();
                 long waitMicros = Long.parseLong((String) r.get(1));
@@ -150,13 +156,15 @@ public final class GlobalRateLimiter {
                 }
                 lastAvailable = Double.parseDouble((String) r.get(2));
                 lastFactor = Double.parseDouble((String) r.get(3));
+                long slot = Long.parseLong((String) r.get(4));
                 if (waitMicros > 0) {
                     sleepMicros(waitMicros);
                     // a Retry-After that arrived while we slept voids our slot: take a new one behind the block
                     if (blockedForMicros() > 0) continue;
                 }
-                listener.limiterWait(provider, Duration.ofNanos(System.nanoTime() - start), lastAvailable, settings.burst());
-                return;
+                Duration waited = Duration.ofNanos(System.nanoTime() - start);
+                listener.limiterWait(provider, waited, lastAvailable, settings.burst());
+                return new Permit(waited, slot, true);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -164,7 +172,7 @@ public final class GlobalRateLimiter {
         }
     }
 
-    private void acquireLocally(long start, long deadline, RedisUnavailableException cause) throws InterruptedException, PermitTimeoutException {
+    private Permit acquireLocally(long start, long deadline, RedisUnavailableException cause) throws InterruptedException, PermitTimeoutException {
         localFallbacks.increment();
         if (onFallback.compareAndSet(false, true)) {
             LOG.warn("{} limiter: Redis unavailable ({}); limiting per process at {} / {} instance(s) until it is back",
@@ -174,7 +182,9 @@ public final class GlobalRateLimiter {
         if (!local.acquire(budget)) throw new PermitTimeoutException(provider.id(), budget, budget);
         lastAvailable = local.availablePermits();
         lastFactor = local.factor();
-        listener.limiterWait(provider, Duration.ofNanos(System.nanoTime() - start), lastAvailable, 1);
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        listener.limiterWait(provider, waited, lastAvailable, 1);
+        return new Permit(waited, -1, false);
     }
 
     private void backOnRedis() {
