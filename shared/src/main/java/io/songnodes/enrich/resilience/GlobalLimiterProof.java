@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * java -cp shared.jar:deps io.songnodes.enrich.resilience.GlobalLimiterProof \
  *   --base-url http://localhost:8089 --provider musicbrainz --rate 1/s --duration 30s --instances 4 \
  *   [--path /ws/2/recording?query=...] [--admin-url http://localhost:8089/__admin/counts] \
- *   [--redis-host localhost --redis-port 6379] [--local-server]
+ *   [--redis-host localhost --redis-port 6379] [--local-server] [--strict true|false] [--margin 0.05]
  * </pre>
  * {@code --local-server} starts an in-process server that enforces the rate as a strict rolling window
  * (503 on excess), for a run without the simulator. An Authorization header value may come from the
@@ -70,8 +70,12 @@ public final class GlobalLimiterProof {
                 instances, provider.id(), rate, duration, base, path, prefix);
         if (adminUrl != null) System.out.println("admin before: " + fetch(plain, adminUrl));
 
-        ResilienceSettings settings = ResilienceSettings.builder(provider).rate(rate)
-                .maxPermitWait(duration.plusSeconds(5)).timeout(Duration.ofSeconds(10)).build();
+        ResilienceSettings.Builder sb = ResilienceSettings.builder(provider).rate(rate)
+                .maxPermitWait(duration.plusSeconds(5)).timeout(Duration.ofSeconds(10));
+        if (a.containsKey("strict")) sb.strictSpacing(Boolean.parseBoolean(a.get("strict")));
+        if (a.containsKey("margin")) sb.safetyMargin(Double.parseDouble(a.get("margin")));
+        ResilienceSettings settings = sb.build();
+        System.out.printf("limiter: effective rate %s, strict spacing %s%n", settings.effectiveRate(), settings.strictSpacing());
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger acceptedInWindow = new AtomicInteger();

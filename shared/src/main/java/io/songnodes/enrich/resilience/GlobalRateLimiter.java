@@ -32,7 +32,8 @@ public final class GlobalRateLimiter {
     private static final String KEY_TTL_MS = String.valueOf(Duration.ofHours(1).toMillis());
 
     // State hash {prefix}ratelimit:{provider}: tat = theoretical arrival time of the next free slot,
-    // factor = AIMD share of the configured rate, blocked_until = Retry-After end, last_decrease; times in
+    // factor = AIMD share of the configured rate, blocked_until = Retry-After end, last_decrease,
+    // anchor = earliest next send under strict spacing; times in
     // microseconds of the Redis clock, so hosts with skewed clocks agree.
     private static final String ACQUIRE = """
             local t = redis.call('TIME')
@@ -89,11 +90,31 @@ public final class GlobalRateLimiter {
             return string.format('%.6f', f)
             """;
 
-    private static final String BLOCKED_FOR = """
+    // After the slot: is the provider blocked (Retry-After) or, with strict spacing, is the previous answer less
+    // than one interval ago? If not, claim the send (strict: next send no earlier than now + T).
+    private static final String CLAIM = """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-            local blocked = tonumber(redis.call('HGET', KEYS[1], 'blocked_until')) or 0
-            return string.format('%.0f', math.max(0, blocked - now))
+            local s = redis.call('HMGET', KEYS[1], 'blocked_until', 'anchor', 'factor')
+            local blocked = tonumber(s[1]) or 0
+            local anchor = tonumber(s[2]) or 0
+            local T = tonumber(ARGV[1]) / (tonumber(s[3]) or 1)
+            if blocked > now then return {string.format('%.0f', blocked - now), '0'} end
+            if ARGV[2] == '1' then
+              if anchor > now then return {'0', string.format('%.0f', anchor - now)} end
+              redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', now + T))
+            end
+            return {'0', '0'}
+            """;
+
+    private static final String ANSWERED = """
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+            local s = redis.call('HMGET', KEYS[1], 'anchor', 'factor')
+            local anchor = tonumber(s[1]) or 0
+            local next = now + tonumber(ARGV[1]) / (tonumber(s[2]) or 1)
+            if next > anchor then redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', next)) end
+            return 1
             """;
 
     private final RedisGuard redis;
@@ -157,10 +178,11 @@ public final class GlobalRateLimiter {
                 lastAvailable = Double.parseDouble((String) r.get(2));
                 lastFactor = Double.parseDouble((String) r.get(3));
                 long slot = Long.parseLong((String) r.get(4));
-                if (waitMicros > 0) {
-                    sleepMicros(waitMicros);
+                if (waitMicros > 0) sleepMicros(waitMicros);
+                if (waitMicros > 0 || settings.strictSpacing()) {
+                    Claim c = claim(deadline, maxWait);
                     // a Retry-After that arrived while we slept voids our slot: take a new one behind the block
-                    if (blockedForMicros() > 0) continue;
+                    if (c == Claim.BLOCKED) continue;
                 }
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
                 listener.limiterWait(provider, waited, lastAvailable, settings.burst());
@@ -191,11 +213,38 @@ public final class GlobalRateLimiter {
         if (onFallback.compareAndSet(true, false)) LOG.info("{} limiter: Redis is back, global limit restored", provider.id());
     }
 
-    private long blockedForMicros() {
+    private enum Claim { SEND, BLOCKED }
+
+    /** Waits out strict spacing after our slot; reports a Retry-After block that started while we slept. */
+    private Claim claim(long deadline, Duration maxWait) throws InterruptedException, PermitTimeoutException {
+        while (true) {
+            List<Object> r;
+            try {
+                r = redis.call(j -> castList(j.eval(CLAIM, List.of(key), List.of(
+                        String.valueOf(emissionMicros), settings.strictSpacing() ? "1" : "0"))));
+            } catch (RedisUnavailableException e) {
+                return Claim.SEND;   // we hold a slot already; the local limiter takes over on the next acquire
+            }
+            if (Long.parseLong((String) r.get(0)) > 0) return Claim.BLOCKED;
+            long anchorWait = Long.parseLong((String) r.get(1));
+            if (anchorWait == 0) return Claim.SEND;
+            if (System.nanoTime() + anchorWait * 1000 > deadline) {
+                throw new PermitTimeoutException(provider.id(), Duration.ofNanos(anchorWait * 1000), maxWait);
+            }
+            sleepMicros(anchorWait);
+        }
+    }
+
+    /**
+     * The provider answered (or the request timed out). With strict spacing the next request waits one interval
+     * from now, since this one may have arrived at the provider as late as now.
+     */
+    public void onAnswer() {
+        if (!settings.strictSpacing()) return;
         try {
-            return Long.parseLong((String) redis.call(j -> j.eval(BLOCKED_FOR, List.of(key), List.of())));
+            redis.call(j -> j.eval(ANSWERED, List.of(key), List.of(String.valueOf(emissionMicros))));
         } catch (RedisUnavailableException e) {
-            return 0;   // we hold a slot already; the local limiter takes over on the next acquire
+            // the local fallback spaces by slot only
         }
     }
 
@@ -208,7 +257,9 @@ public final class GlobalRateLimiter {
         try {
             List<Object> r = redis.call(j -> castList(j.eval(PENALIZE, List.of(key), List.of(
                     String.valueOf(retryMicros), String.valueOf(settings.aimd().decreaseFactor()), String.valueOf(settings.aimd().minFactor()),
-                    String.valueOf(settings.aimd().decreaseCooldown().toNanos() / 1000), KEY_TTL_MS))));
+                    String.valueOf(settings.aimd().decreaseCooldown().toNanos() / 1000),
+                    // the state must outlive a long Retry-After block
+                    String.valueOf(Math.max(Long.parseLong(KEY_TTL_MS), retryMicros / 1000 + 60_000))))));
             lastFactor = Double.parseDouble((String) r.get(1));
             if ("1".equals(r.get(0))) {
                 LOG.info("{} rate limited: shared rate now {} of {} (retry-after {})", provider.id(), r.get(1), settings.rate(), retryAfter);

@@ -29,6 +29,10 @@ import java.util.Set;
  * @param fallbackInstances limiter instances assumed to share the quota while Redis is unreachable: each
  *     process then runs a local limiter at rate/fallbackInstances (set it to the job parallelism to stay
  *     within quota; 1 keeps full speed per process and relies on AIMD)
+ * @param strictSpacing the next request also waits one interval after the previous request's answer, not only
+ *     after its slot. For quotas of one request per window (MusicBrainz 1/s) where a late departure (cold
+ *     connection, JIT) of one request would otherwise arrive too close to the next; costs the latency per
+ *     request, so leave it off for quotas with many requests per window (their margin absorbs jitter)
  */
 public record ResilienceSettings(
         RateLimit rate,
@@ -45,7 +49,8 @@ public record ResilienceSettings(
         Duration negativeTtl,
         double costPerCallUsd,
         Set<String> capabilityEndpoints,
-        int fallbackInstances) {
+        int fallbackInstances,
+        boolean strictSpacing) {
 
     /**
      * Circuit breaker thresholds (count-based window of the last {@code windowSize} lookups).
@@ -113,7 +118,7 @@ public record ResilienceSettings(
     public static ResilienceSettings defaults(ProviderName provider) {
         Builder b = new Builder();
         switch (provider) {
-            case MUSICBRAINZ -> b.rate("1/s").cacheTtl(Duration.ofDays(30));
+            case MUSICBRAINZ -> b.rate("1/s").cacheTtl(Duration.ofDays(30)).strictSpacing(true).safetyMargin(0.02);
             case DISCOGS -> b.rate("60/min").cacheTtl(Duration.ofDays(30));   // 25/min without a token: lower it in config
             case LASTFM -> b.rate("5/s").cacheTtl(Duration.ofDays(7));
             case DEEZER -> b.rate("50/5s").cacheTtl(Duration.ofDays(14));
@@ -144,6 +149,7 @@ public record ResilienceSettings(
         private double costPerCallUsd = 0;
         private Set<String> capabilityEndpoints = Set.of();
         private int fallbackInstances = 1;
+        private boolean strictSpacing;
 
         private Builder() {}
 
@@ -151,7 +157,7 @@ public record ResilienceSettings(
             rate = s.rate; burst = s.burst; safetyMargin = s.safetyMargin; maxPermitWait = s.maxPermitWait; timeout = s.timeout;
             maxRetries = s.maxRetries; backoffBase = s.backoffBase; backoffMax = s.backoffMax; breaker = s.breaker; aimd = s.aimd;
             cacheTtl = s.cacheTtl; negativeTtl = s.negativeTtl; costPerCallUsd = s.costPerCallUsd;
-            capabilityEndpoints = s.capabilityEndpoints; fallbackInstances = s.fallbackInstances;
+            capabilityEndpoints = s.capabilityEndpoints; fallbackInstances = s.fallbackInstances; strictSpacing = s.strictSpacing;
         }
 
         public Builder rate(String v) { rate = RateLimit.parse(v); return this; }
@@ -169,10 +175,11 @@ public record ResilienceSettings(
         public Builder costPerCallUsd(double v) { costPerCallUsd = v; return this; }
         public Builder capabilityEndpoints(Set<String> v) { capabilityEndpoints = v; return this; }
         public Builder fallbackInstances(int v) { fallbackInstances = v; return this; }
+        public Builder strictSpacing(boolean v) { strictSpacing = v; return this; }
 
         public ResilienceSettings build() {
             return new ResilienceSettings(rate, burst, safetyMargin, maxPermitWait, timeout, maxRetries, backoffBase, backoffMax,
-                    breaker, aimd, cacheTtl, negativeTtl, costPerCallUsd, capabilityEndpoints, fallbackInstances);
+                    breaker, aimd, cacheTtl, negativeTtl, costPerCallUsd, capabilityEndpoints, fallbackInstances, strictSpacing);
         }
     }
 

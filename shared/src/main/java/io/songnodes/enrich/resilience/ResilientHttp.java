@@ -88,6 +88,9 @@ public final class ResilientHttp implements ProviderHttp {
             future.cancel(true);
             Thread.currentThread().interrupt();
             throw transportFailure(provider, endpoint, t0, s, Kind.TRANSIENT, "error", "interrupted");
+        } finally {
+            // whatever happened, the request may have reached the provider as late as now
+            limiter.onAnswer();
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - t0);
         int code = response.statusCode();
