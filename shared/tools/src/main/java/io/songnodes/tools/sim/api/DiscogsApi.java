@@ -64,6 +64,11 @@ public final class DiscogsApi extends CatalogApi {
             o.put("country", "Netherlands");
             o.put("year", Synth.releaseDate(t).substring(0, 4));
             o.putArray("format").add("File").add("MP3").add("Single");
+            ObjectNode fmt = o.putArray("formats").addObject();
+            fmt.put("name", "File");
+            fmt.put("qty", "1");
+            fmt.putArray("descriptions").add("MP3").add("Single");
+            o.put("format_quantity", 1);
             o.putArray("label").add(Synth.label(t));
             o.put("type", "release");
             o.putArray("genre").add("Electronic");
@@ -119,6 +124,8 @@ public final class DiscogsApi extends CatalogApi {
         ObjectNode community = o.putObject("community");
         community.put("have", Synth.num(id + "have", 900)).put("want", Synth.num(id + "want", 500));
         community.putObject("rating").put("count", 0).put("average", 0);
+        community.putObject("submitter").put("username", "songnodes-sim").put("resource_url", API + "/users/songnodes-sim");
+        community.putArray("contributors").addObject().put("username", "songnodes-sim").put("resource_url", API + "/users/songnodes-sim");
         community.put("data_quality", "Needs Vote").put("status", "Accepted");
         o.put("format_quantity", 1);
         o.put("title", t.title());

@@ -150,10 +150,10 @@ public final class MusicBrainzApi extends CatalogApi {
             a.put("id", Synth.uuid("mb-artist|" + n));
             a.put("name", n);
             a.put("sort-name", n);
+            a.put("disambiguation", "");
             if (detailed) {
                 a.put("type", "Person");
                 a.put("type-id", "b6e035f4-3ce9-331c-97df-83397230b0df");
-                a.put("disambiguation", "");
             }
         }
         return arr;
@@ -175,9 +175,20 @@ public final class MusicBrainzApi extends CatalogApi {
         rg.put("primary-type-id", SINGLE);
         rg.put("title", t.fullTitle());
         rg.put("primary-type", "Single");
+        rg.putArray("secondary-type-ids");
+        rg.putArray("secondary-types");
         rel.put("date", Synth.releaseDate(t));
         rel.put("country", "XW");
-        rel.putArray("release-events").addObject().put("date", Synth.releaseDate(t)).putNull("area");
+        ObjectNode event = rel.putArray("release-events").addObject();
+        event.put("date", Synth.releaseDate(t));
+        ObjectNode area = event.putObject("area");
+        area.put("id", "525d4e18-3d00-31b9-a58b-a146a916de8f");
+        area.put("name", "[Worldwide]");
+        area.put("sort-name", "[Worldwide]");
+        area.putArray("iso-3166-1-codes").add("XW");
+        area.put("disambiguation", "");
+        area.putNull("type");
+        area.putNull("type-id");
         if (searchShape) {
             rel.put("track-count", 1);
             ArrayNode media = rel.putArray("media");

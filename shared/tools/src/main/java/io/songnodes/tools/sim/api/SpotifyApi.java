@@ -67,7 +67,8 @@ public final class SpotifyApi extends CatalogApi {
         if (q == null || q.isBlank()) return error(400, "No search query");
         String type = r.param("type");
         if (type == null || !type.contains("track")) return error(400, "Missing parameter type");
-        int limit = intParam(r.param("limit"), 20);
+        // without a limit the dev-mode maximum applies rather than the documented 20
+        int limit = intParam(r.param("limit"), MAX_SEARCH_LIMIT);
         int offset = intParam(r.param("offset"), 0);
         if (limit < 1 || limit > MAX_SEARCH_LIMIT) return error(400, "Invalid limit");
         if (offset < 0) return error(400, "Invalid offset");
