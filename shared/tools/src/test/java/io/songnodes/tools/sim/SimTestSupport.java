@@ -114,12 +114,12 @@ final class SimTestSupport {
         }
     }
 
-    /** Polls {@code check} until it holds or the deadline passes. */
-    static void await(Duration timeout, java.util.function.BooleanSupplier check) throws InterruptedException {
+    /** Polls {@code check} every few milliseconds until it holds or the deadline passes. */
+    static void awaitCondition(Duration timeout, java.util.function.BooleanSupplier check) {
         long end = System.nanoTime() + timeout.toNanos();
         while (!check.getAsBoolean()) {
             if (System.nanoTime() > end) throw new AssertionError("condition not met within " + timeout);
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
         }
     }
 }
