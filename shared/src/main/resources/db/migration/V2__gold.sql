@@ -60,13 +60,13 @@ CREATE TABLE IF NOT EXISTS gold.playlist_analytics (
     key_changes          integer          NOT NULL,
     transition_count     integer          NOT NULL,
     harmonic_flow_score  double precision,            -- mean transition quality of the set
-    genre_distribution   jsonb            NOT NULL    -- genre -> share of identified rows with genres
+    genre_distribution   jsonb            NOT NULL,   -- genre -> share of identified rows with genres
+    track_ids            text[]           NOT NULL    -- distinct tracks of the set: lets an update find former members
 );
 
 -- Artists by normalised name: credited artists of tracks, and DJs of sets.
 CREATE TABLE IF NOT EXISTS gold.artist_analytics (
     artist        text PRIMARY KEY,
-    display_name  text             NOT NULL,
     track_count   integer          NOT NULL,
     appearances   integer          NOT NULL,  -- playlist rows playing one of their tracks
     set_count     integer          NOT NULL,  -- distinct sets playing one of their tracks
@@ -75,6 +75,15 @@ CREATE TABLE IF NOT EXISTS gold.artist_analytics (
     first_seen    date,
     last_seen     date
 );
+
+-- Who is credited where: lets an update find the artists a track or set no longer credits.
+CREATE TABLE IF NOT EXISTS gold.artist_credits (
+    artist  text NOT NULL,
+    kind    text NOT NULL CHECK (kind IN ('track', 'dj')),
+    ref_id  text NOT NULL,  -- track id or playlist id
+    PRIMARY KEY (artist, kind, ref_id)
+);
+CREATE INDEX IF NOT EXISTS artist_credits_ref_idx ON gold.artist_credits (ref_id, kind);
 
 CREATE TABLE IF NOT EXISTS gold.harmonic_recommendations (
     track_id             text             NOT NULL,
