@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -40,8 +41,10 @@ public final class GoldRefresher implements AutoCloseable {
 
     public GoldRefresher(String jdbcUrl) { this.jdbcUrl = jdbcUrl; }
 
-    /** What a refresh wrote: rows per gold table and the layer statistics after it. */
-    public record Result(Map<GoldTable, Integer> rowsWritten, List<LayerStat> layerStats) {}
+    /** What a refresh wrote: rows per gold table, the layer statistics after it, and silver's newest change. */
+    public record Result(Map<GoldTable, Integer> rowsWritten, List<LayerStat> layerStats, Instant latestSilverChange) {
+        public int totalRows() { return rowsWritten.values().stream().mapToInt(Integer::intValue).sum(); }
+    }
 
     /** Recomputes every gold table from all of silver. */
     public Result refreshAll() throws SQLException {
@@ -171,7 +174,7 @@ public final class GoldRefresher implements AutoCloseable {
         gold.replace(scope, rows);
         Map<GoldTable, Integer> written = new EnumMap<>(GoldTable.class);
         rows.forEach((t, r) -> written.put(t, r.size()));
-        return new Result(written, gold.refreshLayerStats());
+        return new Result(written, gold.refreshLayerStats(), gold.latestSilverChange());
     }
 
     private interface Work { Result run(Connection c) throws SQLException; }

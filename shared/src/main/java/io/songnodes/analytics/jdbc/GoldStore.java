@@ -116,7 +116,11 @@ final class GoldStore {
         buf.setLength(0);
     }
 
-    /** Recomputes {@code gold.layer_stats} from the tables as they are now (inside the caller's transaction). */
+    /**
+     * Recomputes {@code gold.layer_stats} from the tables as they are now (inside the caller's transaction).
+     * Means are rounded to 9 digits: SQL sums in physical row order, which differs between two databases
+     * holding the same rows, and the last bits of a float sum depend on that order.
+     */
     List<LayerStat> refreshLayerStats() throws SQLException {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM gold.layer_stats");
@@ -128,22 +132,22 @@ final class GoldStore {
                       FROM bronze.raw_tracks
                     UNION ALL
                     SELECT 'silver', 'tracks', (SELECT count(*) FROM silver.tracks),
-                           (SELECT avg(data_quality_score) FROM silver.tracks
+                           (SELECT round(avg(data_quality_score)::numeric, 9)::float8 FROM silver.tracks
                              WHERE enrichment_status <> 'unidentified' AND track_id NOT LIKE 'unk\\_%'),
-                           COALESCE((SELECT jsonb_build_object('identifiers', avg(completeness_identifiers), 'audio', avg(completeness_audio),
-                                                      'metadata', avg(completeness_metadata), 'overall', avg(completeness))
+                           COALESCE((SELECT jsonb_build_object('identifiers', round(avg(completeness_identifiers)::numeric, 9)::float8, 'audio', round(avg(completeness_audio)::numeric, 9)::float8,
+                                                      'metadata', round(avg(completeness_metadata)::numeric, 9)::float8, 'overall', round(avg(completeness)::numeric, 9)::float8)
                                        FROM gold.track_analytics
                                       WHERE enrichment_status <> 'unidentified' AND track_id NOT LIKE 'unk\\_%'
                                      HAVING count(*) > 0), '{}'::jsonb)
                     UNION ALL SELECT 'silver', 'playlists', (SELECT count(*) FROM silver.playlists), NULL, '{}'
                     UNION ALL SELECT 'silver', 'playlist_tracks', (SELECT count(*) FROM silver.playlist_tracks), NULL, '{}'
                     UNION ALL SELECT 'silver', 'bronze_links', (SELECT count(*) FROM silver.bronze_links), NULL, '{}'
-                    UNION ALL SELECT 'gold', 'track_transitions', count(*), avg(transition_quality), '{}' FROM gold.track_transitions
-                    UNION ALL SELECT 'gold', 'track_analytics', count(*), avg(quality_score), '{}' FROM gold.track_analytics
-                    UNION ALL SELECT 'gold', 'playlist_analytics', count(*), avg(harmonic_flow_score), '{}' FROM gold.playlist_analytics
+                    UNION ALL SELECT 'gold', 'track_transitions', count(*), round(avg(transition_quality)::numeric, 9)::float8, '{}' FROM gold.track_transitions
+                    UNION ALL SELECT 'gold', 'track_analytics', count(*), round(avg(quality_score)::numeric, 9)::float8, '{}' FROM gold.track_analytics
+                    UNION ALL SELECT 'gold', 'playlist_analytics', count(*), round(avg(harmonic_flow_score)::numeric, 9)::float8, '{}' FROM gold.playlist_analytics
                     UNION ALL SELECT 'gold', 'artist_analytics', count(*), NULL, '{}' FROM gold.artist_analytics
                     UNION ALL SELECT 'gold', 'artist_credits', count(*), NULL, '{}' FROM gold.artist_credits
-                    UNION ALL SELECT 'gold', 'harmonic_recommendations', count(*), avg(score), '{}' FROM gold.harmonic_recommendations
+                    UNION ALL SELECT 'gold', 'harmonic_recommendations', count(*), round(avg(score)::numeric, 9)::float8, '{}' FROM gold.harmonic_recommendations
                     """);
         }
         List<LayerStat> out = new ArrayList<>();
@@ -162,6 +166,16 @@ final class GoldStore {
             }
         }
         return out;
+    }
+
+    /** When silver last changed (tracks or playlist rows); the batch mode measures its lag from it. */
+    java.time.Instant latestSilverChange() throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT greatest((SELECT max(updated_at) FROM silver.tracks), (SELECT max(updated_at) FROM silver.playlist_tracks))")) {
+            rs.next();
+            java.sql.Timestamp t = rs.getTimestamp(1);
+            return t == null ? null : t.toInstant();
+        }
     }
 
     private Set<String> query(String sql, Collection<String> keys) throws SQLException {
