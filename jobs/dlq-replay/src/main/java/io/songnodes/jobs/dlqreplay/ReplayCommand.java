@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The command line of dlq-replay; {@link #toConfig} validates it once and fails naming the offending option. */
-@Command(name = "dlq-replay", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "dlq-replay", mixinStandardHelpOptions = true, sortOptions = false, version = "dlq-replay 0.1.0",
         description = "Replays dead letters from the DLQ to their original queues (bounded: ends by itself).")
 public final class ReplayCommand {
     @Option(names = "--amqp-uri", description = "amqp://user@host:5672/vhost (default: env SONGNODES_AMQP_URI; password from the URI or env SONGNODES_AMQP_PASSWORD)")
@@ -84,6 +84,10 @@ public final class ReplayCommand {
         }
         if (cl.isUsageHelpRequested()) {
             cl.usage(System.out);
+            return null;
+        }
+        if (cl.isVersionHelpRequested()) {
+            cl.printVersionHelp(System.out);
             return null;
         }
         return c.toConfig(env, clock);
