@@ -24,8 +24,8 @@ import java.util.function.BooleanSupplier;
 /** Seeds a TestRabbit DLQ with dead letters as real publishers write them, and reads queues without changing them. */
 public final class DlqFixture {
     public static final List<ErrorType> TYPES = List.of(ErrorType.PROVIDER_TRANSIENT, ErrorType.VALIDATION, ErrorType.PROVIDER_TRANSIENT,
-            ErrorType.RATE_LIMITED, ErrorType.TIMEOUT, ErrorType.PROVIDER_PERMANENT, ErrorType.PROVIDER_TRANSIENT);
-    public static final List<String> PROVIDERS = Arrays.asList("spotify", "musicbrainz", "deezer", "discogs", null);
+            ErrorType.RATE_LIMITED, ErrorType.TIMEOUT, ErrorType.PROVIDER_PERMANENT, ErrorType.PROVIDER_TRANSIENT, ErrorType.SINK);
+    public static final List<String> PROVIDERS = List.of("spotify", "musicbrainz", "deezer", "discogs", "lastfm");
     public static final List<String> FIELDS = Arrays.asList("bpm", "isrc", "key", null);
     public static final List<String> SOURCES = List.of("mixesdb", "1001tracklists", "setlistfm");
 
@@ -41,12 +41,12 @@ public final class DlqFixture {
         this.bronze = rabbit.queue("songnodes.bronze.tracks");
     }
 
-    /** Envelope {@code i} of a deterministic mix: several types, providers and fields; every 10th is at replay limit 3. */
+    /** Envelope {@code i} of a deterministic mix: several types, providers and fields; every 11th is at replay limit 3. */
     public DeadLetter envelope(int i) {
         ErrorType type = TYPES.get(i % TYPES.size());
-        String provider = type == ErrorType.VALIDATION ? null : PROVIDERS.get(i % PROVIDERS.size());
+        String provider = type == ErrorType.VALIDATION || type == ErrorType.SINK ? null : PROVIDERS.get(i % PROVIDERS.size());
         String field = provider == null ? null : FIELDS.get(i % FIELDS.size());
-        int replayCount = i % 10 == 0 ? 3 : i % 3;
+        int replayCount = i % 11 == 0 ? 3 + i % 2 : i % 3;
         Instant failed = Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofMinutes(i));
         String payload = "{\"source\":\"" + SOURCES.get(i % SOURCES.size()) + "\",\"source_url\":\"https://example.org/set/" + i
                 + "\",\"artist\":\"Artist " + i + "\",\"title\":\"Track " + i + "\",\"scraped_at\":\"2026-01-01T00:00:00Z\"}";

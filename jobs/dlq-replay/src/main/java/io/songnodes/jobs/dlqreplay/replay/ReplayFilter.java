@@ -36,7 +36,9 @@ public record ReplayFilter(Set<String> errorTypes, Set<String> providers, Set<St
             if (olderThan != null && !at.isBefore(olderThan)) return false;
             if (newerThan != null && !at.isAfter(newerThan)) return false;
         }
-        return ids.isEmpty() || ids.contains(m.id());
+        if (ids.isEmpty()) return true;
+        String id = m.id();
+        return id != null && ids.contains(id);
     }
 
     private static boolean in(Set<String> wanted, String value) {

@@ -78,8 +78,8 @@ public final class ReplayReport {
     public static String progress(ReplayTally t, long elapsedNanos) {
         double secs = Math.max(1e-9, elapsedNanos / 1e9);
         long moved = t.count(ReplayStatus.REPLAYED) + t.count(ReplayStatus.PARKED);
-        return String.format(Locale.ROOT, "dlq-replay progress: examined %d/%d, replayed %d, parked %d, skipped %d, error %d; %.1f moves/s over %.1fs",
-                t.examined(), Math.max(0, t.depthAtStart()), t.count(ReplayStatus.REPLAYED), t.count(ReplayStatus.PARKED),
+        return String.format(Locale.ROOT, "dlq-replay progress%s: examined %d/%d, replayed %d, parked %d, skipped %d, error %d; %.1f moves/s over %.1fs",
+                t.dryRun() ? " (dry run, would be)" : "", t.examined(), Math.max(0, t.depthAtStart()), t.count(ReplayStatus.REPLAYED), t.count(ReplayStatus.PARKED),
                 t.count(ReplayStatus.SKIPPED), t.count(ReplayStatus.ERROR), moved / secs, secs);
     }
 
