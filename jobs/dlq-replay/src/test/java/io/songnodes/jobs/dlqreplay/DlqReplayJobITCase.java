@@ -21,7 +21,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -30,8 +33,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole job on a MiniCluster (parallelism 2) against real RabbitMQ, with 1000 mixed dead letters. */
 class DlqReplayJobITCase {
+    static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
     static final int N = 1000;
@@ -88,6 +94,8 @@ class DlqReplayJobITCase {
             assertThat(t.count(ReplayStatus.SKIPPED)).isEqualTo(left.size());
             assertThat(t.count(ReplayStatus.ERROR)).isZero();
             assertThat(t.depthAtStart()).isEqualTo(N);
+            assertThat(replayCounters(result, f.dlq)).containsEntry("replayed", (long) toReplay.size()).containsEntry("parked", (long) toPark.size())
+                    .containsEntry("skipped", (long) left.size()).containsEntry("error", 0L);
             assertThat(DlqReplayJob.report(cfg, result)).contains("dlq-replay summary").contains(String.format("replayed  %8d", toReplay.size()));
         }
     }
@@ -106,6 +114,8 @@ class DlqReplayJobITCase {
             JobExecutionResult result = run(cfg);
 
             assertThat(snapshot(f)).isEqualTo(before);
+            // a dry run moves nothing, so the dashboards' replay counters stay at zero
+            assertThat(replayCounters(result, f.dlq)).hasSize(4).allSatisfy((status, n) -> assertThat(n).isZero());
             List<DeadLetter> matching = seeded.stream().filter(d -> d.errorType() == ErrorType.PROVIDER_TRANSIENT).toList();
             long wouldReplay = matching.stream().filter(d -> d.replayCount() < 3).count();
             long wouldPark = matching.size() - wouldReplay;
@@ -153,6 +163,19 @@ class DlqReplayJobITCase {
             assertThat(inBronze.size() + inParking.size()).isEqualTo(N);
             System.out.println("kill test: " + afterKill + " replayed before the cancel, duplicates after the re-run: " + dups.size());
         }
+    }
+
+    /** dlq_replay_total by status, as registered (queue then status groups, base name dlq_replay) for {@code dlq}. */
+    private static Map<String, Long> replayCounters(JobExecutionResult result, String dlq) {
+        Map<String, Long> out = new HashMap<>();
+        METRICS.getMetricsByGroup().forEach((group, metrics) -> {
+            Map<String, String> vars = group.getAllVariables();
+            if (metrics.get("dlq_replay") instanceof Counter c && result.getJobID().toString().equals(vars.get("<job_id>"))
+                    && dlq.equals(vars.get("<queue>"))) {
+                out.put(vars.get("<status>"), c.getCount());
+            }
+        });
+        return out;
     }
 
     /** Every message of the three queues, in order, body and properties. */

@@ -52,7 +52,8 @@ class ReplayCommandTest {
         assertThat(c.stopAt()).isEqualTo(Instant.parse("2026-03-01T12:05:00Z"));
         assertThat(c.limits().rate("discogs")).isEqualTo(0.5);
         assertThat(c.limits().rate("musicbrainz")).isEqualTo(1.0);
-        assertThat(c.effectiveBatch()).isEqualTo(5);
+        assertThat(c.effectiveBatch()).isEqualTo(1);
+        assertThat(parse("--rate", "1000").effectiveBatch()).isEqualTo(20);
         assertThat(c.maxMessages()).isEqualTo(10);
         assertThat(c.dryRun()).isTrue();
     }

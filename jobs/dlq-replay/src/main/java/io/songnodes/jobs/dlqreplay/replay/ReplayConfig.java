@@ -32,9 +32,12 @@ public record ReplayConfig(AmqpSettings amqp, String dlq, String parking, Replay
         if (confirmTimeout.isNegative() || confirmTimeout.isZero()) throw new IllegalArgumentException("--confirm-timeout must be > 0");
     }
 
-    /** Moves per round trip: with a rate cap, small enough that publishes are spread over each second, not bunched. */
+    /**
+     * Moves per round trip. Under a rate cap a batch is published at once after its permits were taken, so batches are
+     * kept to a fiftieth of the rate: any one-second window then holds at most one batch more than the cap.
+     */
     public int effectiveBatch() {
         if (rate <= 0) return batchSize;
-        return (int) Math.max(1, Math.min(batchSize, Math.floor(rate / 10)));
+        return (int) Math.max(1, Math.min(batchSize, Math.floor(rate / 50)));
     }
 }

@@ -79,6 +79,12 @@ public final class ReplayTally implements Serializable {
 
     public boolean dryRun() { return dryRun; }
 
+    /** One line, for Flink's "Accumulator Results" listing. */
+    @Override public String toString() {
+        return (dryRun ? "dry run: " : "") + "examined " + examined() + "/" + Math.max(0, depthAtStart) + ", replayed " + count(ReplayStatus.REPLAYED)
+                + ", parked " + count(ReplayStatus.PARKED) + ", skipped " + count(ReplayStatus.SKIPPED) + ", error " + count(ReplayStatus.ERROR);
+    }
+
     public ReplayTally copy() {
         ReplayTally t = new ReplayTally();
         t.merge(this);
