@@ -6,9 +6,9 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
 target_dir="$root/jobs/dlq-replay/target"
-mvn -B -q -o -pl jobs/dlq-replay -am clean package -DskipTests
+# (dependency goals need a lifecycle phase in the same call to resolve songnodes-shared from the reactor)
+mvn -B -q -o -pl jobs/dlq-replay -am clean package -DskipTests dependency:build-classpath -Dmdep.outputFile="$target_dir/provided-classpath.txt" -Dmdep.includeScope=provided
 mvn -B -q -o -pl jobs/dlq-replay -am test-compile dependency:build-classpath -Dmdep.outputFile="$target_dir/test-classpath.txt" -Dmdep.includeScope=test
-mvn -B -q -o -pl jobs/dlq-replay -am dependency:build-classpath -Dmdep.outputFile="$target_dir/provided-classpath.txt" -Dmdep.includeScope=provided
 # Flink's lib/: the provided jars without anything the job jar itself must bring
 tr ':' '\n' < "$target_dir/provided-classpath.txt" \
   | grep -v -E 'songnodes-shared|amqp-client|resilience4j|picocli|jedis|postgresql|flyway|connector-rabbitmq|connector-jdbc|/target/' \

@@ -168,19 +168,24 @@ public final class DlqReplayer implements AutoCloseable {
         String type = d.errorType().wireName();
         Instant now = clock.instant();
         if (d.replayCount() >= cfg.maxReplays()) {
-            return new Pending(tag, ReplayStatus.PARKED, d.id(), type, d.provider(), d.field(), d.replayCount(), cfg.parking(),
-                    EnvelopeProperties.forParking(m.props(), d.id(), now), r.getBody(), null);
+            return withReason(d, new Pending(tag, ReplayStatus.PARKED, d.id(), type, d.provider(), d.field(), d.replayCount(), cfg.parking(),
+                    EnvelopeProperties.forParking(m.props(), d.id(), now), r.getBody(), null));
         }
         String q = d.originalQueue();
         String bad = q == null || q.isBlank() ? "envelope has no original_queue"
                 : q.equals(cfg.dlq()) || q.equals(cfg.parking()) ? "original_queue is the DLQ or the parking lot (would loop)"
                 : !cfg.dryRun() && !queueExists(q) ? "original_queue '" + q + "' does not exist" : null;
         if (bad != null) {
-            return new Pending(tag, ReplayStatus.ERROR, d.id(), type, d.provider(), d.field(), d.replayCount(), null, null, null, bad);
+            return withReason(d, new Pending(tag, ReplayStatus.ERROR, d.id(), type, d.provider(), d.field(), d.replayCount(), null, null, null, bad));
         }
         DeadLetter next = d.replayed();
-        return new Pending(tag, ReplayStatus.REPLAYED, d.id(), type, d.provider(), d.field(), next.replayCount(), q,
-                EnvelopeProperties.forReplay(next, m.props(), m.header(DeadLetter.H_SOURCE), now), Json.writeBytes(next), null);
+        return withReason(d, new Pending(tag, ReplayStatus.REPLAYED, d.id(), type, d.provider(), d.field(), next.replayCount(), q,
+                EnvelopeProperties.forReplay(next, m.props(), m.header(DeadLetter.H_SOURCE), now), Json.writeBytes(next), null));
+    }
+
+    private static Pending withReason(DeadLetter d, Pending p) {
+        p.reason = d.reason();
+        return p;
     }
 
     private static int intHeader(DlqMessage m) {
@@ -270,6 +275,7 @@ public final class DlqReplayer implements AutoCloseable {
         final AMQP.BasicProperties props;
         final byte[] body;
         String detail;
+        String reason;
 
         Pending(long tag, ReplayStatus status, String id, String errorType, String provider, String field, int replayCount,
                 String destination, AMQP.BasicProperties props, byte[] body, String detail) {
@@ -292,7 +298,7 @@ public final class DlqReplayer implements AutoCloseable {
         }
 
         ReplayOutcome outcome() {
-            return new ReplayOutcome(id, status, cfg.dryRun(), errorType, provider, field, replayCount,
+            return new ReplayOutcome(id, status, cfg.dryRun(), errorType, provider, field, reason, replayCount,
                     status == ReplayStatus.REPLAYED || status == ReplayStatus.PARKED ? destination : null, detail);
         }
     }

@@ -55,6 +55,7 @@ public final class ReplayReport {
         table(b, "error type", t.byErrorType());
         table(b, "provider", t.byProvider());
         table(b, "field", t.byField());
+        reasons(b, t.byReason(), 15);
         if (!t.errors().isEmpty()) {
             b.append("  errors by reason:\n");
             t.errors().forEach((k, v) -> b.append(String.format(Locale.ROOT, "    %6d  %s%n", v, k)));
@@ -81,6 +82,16 @@ public final class ReplayReport {
         return String.format(Locale.ROOT, "dlq-replay progress%s: examined %d/%d, replayed %d, parked %d, skipped %d, error %d; %.1f moves/s over %.1fs",
                 t.dryRun() ? " (dry run, would be)" : "", t.examined(), Math.max(0, t.depthAtStart()), t.count(ReplayStatus.REPLAYED), t.count(ReplayStatus.PARKED),
                 t.count(ReplayStatus.SKIPPED), t.count(ReplayStatus.ERROR), moved / secs, secs);
+    }
+
+    /** The most frequent failure reasons first: the quickest answer to "why did these fail?". */
+    private static void reasons(StringBuilder b, Map<String, long[]> rows, int top) {
+        if (rows.isEmpty()) return;
+        b.append(String.format(Locale.ROOT, "  top failure reasons (of %d distinct):%n", rows.size()));
+        rows.entrySet().stream()
+                .sorted((x, y) -> Long.compare(y.getValue()[0] + y.getValue()[1] + y.getValue()[2], x.getValue()[0] + x.getValue()[1] + x.getValue()[2]))
+                .limit(top)
+                .forEach(e -> b.append(String.format(Locale.ROOT, "    %8d  %s%n", e.getValue()[0] + e.getValue()[1] + e.getValue()[2], e.getKey())));
     }
 
     static String human(Duration d) {

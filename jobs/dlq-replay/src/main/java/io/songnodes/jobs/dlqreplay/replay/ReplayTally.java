@@ -15,6 +15,7 @@ public final class ReplayTally implements Serializable {
     private final Map<String, long[]> byProvider = new TreeMap<>();
     private final Map<String, long[]> byField = new TreeMap<>();
     private final Map<String, Long> errors = new TreeMap<>();
+    private final Map<String, long[]> byReason = new TreeMap<>();
     private long depthAtStart = -1;
     private String stopReason;
     private boolean dryRun;
@@ -32,6 +33,7 @@ public final class ReplayTally implements Serializable {
             byErrorType.computeIfAbsent(orNone(o.errorType()), k -> new long[3])[slot]++;
             byProvider.computeIfAbsent(orNone(o.provider()), k -> new long[3])[slot]++;
             byField.computeIfAbsent(orNone(o.field()), k -> new long[3])[slot]++;
+            addReason(byReason, reasonKey(o), slot, 1);
         }
         if (o.status() == ReplayStatus.ERROR) errors.merge(o.detail() == null ? "unknown" : o.detail(), 1L, Long::sum);
     }
@@ -41,10 +43,28 @@ public final class ReplayTally implements Serializable {
         mergeRows(byErrorType, other.byErrorType);
         mergeRows(byProvider, other.byProvider);
         mergeRows(byField, other.byField);
+        other.byReason.forEach((k, v) -> {
+            for (int i = 0; i < 3; i++) if (v[i] > 0) addReason(byReason, k, i, v[i]);
+        });
         other.errors.forEach((k, v) -> errors.merge(k, v, Long::sum));
         depthAtStart = Math.max(depthAtStart, other.depthAtStart);
         if (stopReason == null) stopReason = other.stopReason;
         dryRun |= other.dryRun;
+    }
+
+    /** Reasons are free text; past {@value #MAX_REASONS} distinct ones the rest are pooled so the tally stays small. */
+    static final int MAX_REASONS = 500;
+    static final String OTHER_REASONS = "(other reasons)";
+
+    private static String reasonKey(ReplayOutcome o) {
+        String r = o.reason() == null || o.reason().isBlank() ? NONE : o.reason().strip();
+        String type = o.errorType() == null ? NONE : o.errorType();
+        return type + ": " + (r.length() > 120 ? r.substring(0, 117) + "..." : r);
+    }
+
+    private static void addReason(Map<String, long[]> into, String key, int slot, long n) {
+        String k = into.containsKey(key) || into.size() < MAX_REASONS ? key : OTHER_REASONS;
+        into.computeIfAbsent(k, x -> new long[3])[slot] += n;
     }
 
     private static void mergeRows(Map<String, long[]> into, Map<String, long[]> from) {
@@ -68,6 +88,9 @@ public final class ReplayTally implements Serializable {
     public Map<String, long[]> byField() { return byField; }
 
     public Map<String, Long> errors() { return errors; }
+
+    /** Rows of [replayed, parked, error] per "error_type: reason". */
+    public Map<String, long[]> byReason() { return byReason; }
 
     public long depthAtStart() { return depthAtStart; }
 

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class ReplayReportTest {
     static ReplayOutcome o(ReplayStatus s, String type, String provider, String field) {
-        return new ReplayOutcome("id", s, false, type, provider, field, 1, null, s == ReplayStatus.ERROR ? "boom" : null);
+        String reason = provider == null ? "missing field 'title'" : "HTTP 503 from " + provider;
+        return new ReplayOutcome("id", s, false, type, provider, field, reason, 1, null, s == ReplayStatus.ERROR ? "boom" : null);
     }
 
     static ReplayTally tally() {
@@ -48,6 +49,17 @@ class ReplayReportTest {
                 .containsPattern("provider_transient +30 +5 +1").containsPattern("deezer +20 +0 +0").containsPattern("\\(none\\) +4 +0 +0")
                 .containsPattern("1 +boom").containsPattern("musicbrainz +34 calls at 1.0/s = 34.0s").contains("estimated time under provider limits: 34.0s");
         assertThat(r).doesNotContain("timeout");
+        assertThat(r).contains("top failure reasons (of 4 distinct)").containsPattern("36  provider_transient: HTTP 503 from musicbrainz\n +20  rate_limited: HTTP 503 from deezer\n +4  validation: missing field 'title'\n +1  provider_transient: HTTP 503 from spotify");
+    }
+
+    @Test
+    void freeTextReasonsArePooledPastTheCap() {
+        ReplayTally t = new ReplayTally();
+        for (int i = 0; i < ReplayTally.MAX_REASONS + 50; i++) {
+            t.add(new ReplayOutcome("id" + i, ReplayStatus.REPLAYED, false, "internal", null, null, "bug #" + i, 0, "q", null));
+        }
+        assertThat(t.byReason()).hasSize(ReplayTally.MAX_REASONS + 1);
+        assertThat(t.byReason().get(ReplayTally.OTHER_REASONS)).containsExactly(50, 0, 0);
     }
 
     @Test
