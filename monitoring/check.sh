@@ -2,7 +2,9 @@
 # The monitoring check that CI runs: Prometheus config and rules, rule unit tests (every alert fires on
 # a bad series and stays quiet on a good one; every catalogue name comes out of the recording rules),
 # Alertmanager config and routing, Grafana provisioning and dashboards (valid JSON, stable uids, only
-# stable names, every panel query parses, generated JSON up to date), runbook coverage.
+# stable names, every panel query parses, generated JSON up to date), runbook coverage, and the e2e
+# proof's own mechanics (a real Prometheus scraping a synthetic reporter: every stable name and
+# panel query returns data; the real proof against the jobs is e2e/prove.sh).
 #
 # Usage: monitoring/check.sh            (from anywhere; exits non-zero on any failure)
 # Needs promtool, amtool, python3 with PyYAML. When missing, installs Debian's prometheus,
@@ -21,7 +23,7 @@ step() { # step "name" command...
   local log="$WORK/step.log"
   if "$@" >"$log" 2>&1; then
     RESULTS+=("PASS  $name")
-    sed 's/^/      /' "$log" | tail -n 4
+    sed 's/^/      /' "$log" | grep -v '^ *$' | tail -n 3
   else
     RESULTS+=("FAIL  $name")
     FAILED=1
@@ -107,6 +109,8 @@ step "amtool check-config and severity routing" alertmanager_routes
 step "grafana provisioning files" grafana_provisioning
 step "dashboards: valid JSON, stable uids, stable names, every query parses" dashboard_queries_parse
 step "dashboards JSON matches tools/gen_dashboards.py" dashboards_up_to_date
+step "e2e proof mechanics: real Prometheus + synthetic reporter, every name and panel query has data" \
+  env SETTLE=8 python3 e2e/prove.py selftest
 
 echo
 echo "==== monitoring check summary"
