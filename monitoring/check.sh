@@ -111,7 +111,7 @@ step "grafana provisioning files" grafana_provisioning
 step "dashboards: valid JSON, stable uids, stable names, every query parses" dashboard_queries_parse
 step "dashboards JSON matches tools/gen_dashboards.py" dashboards_up_to_date
 step "e2e proof mechanics: real Prometheus + synthetic reporter, every name and panel query has data" \
-  env SETTLE=8 python3 e2e/prove.py selftest
+  env SETTLE=3 MAX_WAIT=90 python3 e2e/prove.py selftest
 
 echo
 echo "==== monitoring check summary"
