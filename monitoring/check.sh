@@ -106,11 +106,12 @@ step "every catalogue name (METRIC-NAMES.md) has a recording rule" python3 tools
 step "promtool test rules (tests/*.yml + generated catalogue test)" rule_tests
 step "every alert: labels, annotations, runbook section, firing and quiet test" python3 tools/alerts.py "$HERE"
 step "amtool check-config and severity routing" alertmanager_routes
+step "real Alertmanager: each critical alert inhibits exactly its warning twin" python3 tools/inhibition_test.py
 step "grafana provisioning files" grafana_provisioning
 step "dashboards: valid JSON, stable uids, stable names, every query parses" dashboard_queries_parse
 step "dashboards JSON matches tools/gen_dashboards.py" dashboards_up_to_date
 step "e2e proof mechanics: real Prometheus + synthetic reporter, every name and panel query has data" \
-  env SETTLE=8 python3 e2e/prove.py selftest
+  env SETTLE=3 MAX_WAIT=90 python3 e2e/prove.py selftest
 
 echo
 echo "==== monitoring check summary"

@@ -14,6 +14,7 @@ The config is monitoring/prometheus/prometheus.yml with an overlay: scrape and e
 $SCRAPE_INTERVAL (default 2s), absolute rule paths, no Alertmanager. It scrapes whatever answers on
 localhost:9249-9260 (Flink reporters) and localhost:15692 (RabbitMQ plugin); FLINK_TARGETS
 (comma-separated host:port) and RABBITMQ_TARGET override them.
+While something is empty it re-queries for up to $MAX_WAIT seconds (default 60) before reporting.
 Exit status: 0 when nothing is empty, 1 when some name or query returned no series, 2 on setup errors.
 Needs python3 with PyYAML and Debian's `prometheus` binary.
 """
@@ -145,41 +146,60 @@ def count(url, expr):
     return 1, None
 
 
-def query_all(url):
-    empty, errors = [], []
-    print("\n==== stable names (METRIC-NAMES.md)")
+def collect(url):
+    """Every stable name and dashboard query with its series count (None and an error if it failed)."""
+    rows = []
     for row in catalogue.rows():
         n, err = count(url, row["name"])
         hint = ""
-        if not n and not row["name"].startswith("dlq_messages") and not row["name"].startswith("dlq_oldest"):
-            raw, _ = count(url, catalogue.flink_name(row))
-            hint = f"   (raw Flink series {catalogue.flink_name(row)}: {raw or 0})"
-        elif not n:
+        if not n and row["name"].startswith("dlq_"):
             raw, _ = count(url, 'rabbitmq_detailed_queue_messages{queue=~".*dlq.*"}')
-            hint = f"   (rabbitmq_detailed_queue_messages of DLQ queues: {raw or 0}; needs rabbitmq_prometheus on 15692)"
-        status = "ERROR" if err else ("OK" if n else "EMPTY")
-        print(f"{status:5} {n or 0:4}  {row['name']}{hint}{' ' + err if err else ''}")
-        (errors if err else empty if not n else []).append(row["name"])
-    print("\n==== dashboard queries (variables substituted: .* for All, $__rate_interval=1m)")
+            hint = f"(rabbitmq_detailed_queue_messages of DLQ queues: {raw or 0}; needs rabbitmq_prometheus on 15692)" \
+                if row["name"] in ("dlq_messages_total", "dlq_oldest_message_age_seconds") else ""
+        if not n and not hint:
+            raw, _ = count(url, catalogue.flink_name(row))
+            hint = f"(raw Flink series {catalogue.flink_name(row)}: {raw or 0})"
+        rows.append(("name", row["name"], row["name"], n, err, hint))
     for q in dashboards.queries(MONITORING / "grafana/dashboards"):
         n, err = count(url, q["expr"])
-        status = "ERROR" if err else ("OK" if n else "EMPTY")
-        label = f"{q['dashboard']} / {q['panel']} [{q['refId']}]"
-        print(f"{status:5} {n or 0:4}  {label}\n            {q['expr']}{'  ' + err if err else ''}")
-        (errors if err else empty if not n else []).append(f"{label}: {q['expr']}")
+        rows.append(("query", f"{q['dashboard']} / {q['panel']} [{q['refId']}]", q["expr"], n, err, ""))
+    return rows
+
+
+def report(url, rows):
+    def status(n, err):
+        return "ERROR" if err else ("OK" if n else "EMPTY")
+    print("\n==== stable names (METRIC-NAMES.md)")
+    for kind, label, expr, n, err, hint in rows:
+        if kind == "name":
+            print(f"{status(n, err):5} {n or 0:4}  {label}{'   ' + hint if not n and hint else ''}{'  ' + err if err else ''}")
+    print("\n==== dashboard queries (variables substituted: .* for All, $__rate_interval=1m)")
+    for kind, label, expr, n, err, hint in rows:
+        if kind == "query":
+            print(f"{status(n, err):5} {n or 0:4}  {label}\n            {expr}{'  ' + err if err else ''}")
     alerts = api(url, "/api/v1/alerts")["data"]["alerts"]
     print(f"\n==== alerts active now: {len(alerts)}")
     for a in alerts:
         print(f"  {a['state']:8} {a['labels'].get('alertname')} "
               f"{ {k: v for k, v in a['labels'].items() if k not in ('alertname', 'severity', 'component', 'family')} }")
+    bad = [r for r in rows if not r[3]]
     print("\n==== summary")
-    total = len(catalogue.rows()) + sum(1 for _ in dashboards.queries(MONITORING / "grafana/dashboards"))
-    print(f"{total - len(empty) - len(errors)} of {total} names and queries returned data")
-    for e in errors:
-        print(f"ERROR  {e}")
-    for e in empty:
-        print(f"EMPTY  {e}")
-    return 1 if empty or errors else 0
+    print(f"{len(rows) - len(bad)} of {len(rows)} names and queries returned data")
+    for kind, label, expr, n, err, hint in bad:
+        print(f"{status(n, err):5}  {label}" + (f": {expr}" if kind == "query" else "") + (f"  {err}" if err else ""))
+    return 1 if bad else 0
+
+
+def query_all(url, max_wait=None):
+    """Queries everything; while something is empty, re-queries until max_wait seconds have passed
+    (rule evaluations and rate windows fill in over the first scrapes)."""
+    max_wait = float(os.environ.get("MAX_WAIT", "60")) if max_wait is None else max_wait
+    deadline = time.time() + max_wait
+    while True:
+        rows = collect(url)
+        if all(r[3] for r in rows) or time.time() >= deadline:
+            return report(url, rows)
+        time.sleep(2)
 
 
 def main(argv):

@@ -31,8 +31,9 @@ def panel(title, targets, kind="timeseries", w=12, h=8, unit=None, desc="", max_
           thresholds=None, mappings=None, min_=None):
     if isinstance(targets, str):
         targets = [(targets, "")]
+    instant = kind in ("stat", "gauge", "bargauge")
     t = [{"datasource": DS, "expr": e, "legendFormat": lf or "__auto", "refId": chr(65 + i),
-          "range": True, "instant": kind in ("stat", "gauge", "bargauge")}
+          "range": not instant, "instant": instant}
          for i, (e, lf) in enumerate(targets)]
     defaults = {}
     if unit:
