@@ -17,7 +17,7 @@ public record SilverSinks(
     public static SilverSinks jdbc(String jdbcUrl) {
         return new SilverSinks(
                 JdbcSinks.upsert(jdbcUrl, SilverStatements.BRONZE_UPSERT, SilverStatements.BRONZE),
-                JdbcSinks.upsert(jdbcUrl, SilverStatements.PENDING_TRACK_UPSERT, SilverStatements.TRACK),
+                JdbcSinks.upsert(jdbcUrl, SilverStatements.ENRICHED_TRACK_UPSERT, SilverStatements.TRACK),
                 JdbcSinks.upsert(jdbcUrl, SilverStatements.PLAYLIST_UPSERT, SilverStatements.PLAYLIST),
                 JdbcSinks.upsert(jdbcUrl, SilverStatements.PLAYLIST_TRACK_UPSERT, SilverStatements.PLAYLIST_TRACK),
                 JdbcSinks.upsert(jdbcUrl, SilverStatements.LINK_UPSERT, SilverStatements.LINK));

@@ -7,7 +7,7 @@ import io.songnodes.bronze.BronzeValidator;
 import io.songnodes.bronze.Validation;
 import io.songnodes.db.Migrations;
 import io.songnodes.flink.rabbit.ConfirmedRabbitSink;
-import io.songnodes.flink.rabbit.RawMessageSchema;
+import io.songnodes.jobs.bronzetosilver.BronzeInput;
 import io.songnodes.jobs.bronzetosilver.BronzeToSilverJob;
 import io.songnodes.jobs.bronzetosilver.BronzeToSilverOptions;
 import io.songnodes.jobs.bronzetosilver.SilverSinks;
@@ -25,7 +25,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.connectors.rabbitmq.RMQSource;
 
 /**
  * The README's demo: publishes the sample sets to RabbitMQ, runs bronze-to-silver on an embedded cluster
@@ -66,9 +65,9 @@ public final class LocalDemo {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
         env.setParallelism(2);
         env.enableCheckpointing(options.checkpointInterval().toMillis());
-        new BronzeToSilverJob(
-                new RMQSource<>(options.rabbit().sourceConfig(options.prefetch()), options.bronzeQueue(), true, new RawMessageSchema()),
+        new BronzeToSilverJob(BronzeInput.rabbit(options),
                 new ConfirmedRabbitSink(options.rabbit(), List.of(options.deadLetterQueue()), List.of(), true),
+                new ConfirmedRabbitSink(options.rabbit(), List.of(), List.of(options.eventsExchange()), false),
                 SilverSinks.jdbc(options.jdbcUrl()), options).build(env);
         long started = System.nanoTime();
         JobClient job = env.executeAsync("bronze-to-silver (demo)");
