@@ -19,6 +19,7 @@ import io.songnodes.tools.sim.fixtures.FixtureApi;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The six-provider HTTP simulator: an embedded WireMock server whose one catch-all stub is answered by
@@ -44,7 +45,8 @@ public final class ProviderSimulator implements AutoCloseable {
         catalogApis.put(ProviderName.BEATPORT, new BeatportApi(catalog));
         for (ProviderName p : ProviderName.values()) {
             ProviderApi c = catalogApis.get(p);
-            apis.put(p, config.fixtureMode() ? new FixtureApi(p, config.fixturesDir(), c, config.catalog() == null ? null : c) : c);
+            ProviderApi api = config.fixtureMode() ? new FixtureApi(p, config.fixturesDir(), c, config.catalog() == null ? null : c) : c;
+            apis.put(p, new CachingApi(api, p == ProviderName.SPOTIFY ? Set.of("token") : p == ProviderName.MUSICBRAINZ ? Set.of("search") : Set.of()));
         }
         this.transformer = new SimulatorTransformer(config, apis, stats, state);
         this.server = new WireMockServer(options()
