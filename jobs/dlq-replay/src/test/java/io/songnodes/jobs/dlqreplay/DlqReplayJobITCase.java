@@ -43,7 +43,8 @@ class DlqReplayJobITCase {
     static final int N = 1000;
 
     static ReplayConfig config(DlqFixture f, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking, "--progress-every", "1s"));
+        List<String> args = new ArrayList<>(List.of("--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking, "--progress-every", "1s",
+                "--metrics-linger", "0s"));
         args.addAll(List.of(extra));
         return ReplayCommand.parse(args.toArray(String[]::new), Map.of(), Clock.systemUTC());
     }
@@ -175,7 +176,8 @@ class DlqReplayJobITCase {
             java.nio.file.Path log = java.nio.file.Files.createTempFile("dlq-replay-killed", ".log");
             Process p = new ProcessBuilder("java", "--add-opens", "java.base/java.util=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
                     "-cp", System.getProperty("java.class.path"), DlqReplayJob.class.getName(),
-                    "--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking, "--error-type", "provider_transient", "--rate", "150")
+                    "--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking, "--error-type", "provider_transient", "--rate", "150",
+                    "--metrics-linger", "0s")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 DlqFixture.await("the first replays of the child process", Duration.ofSeconds(120), () -> rabbit.depth(f.bronze) >= 100);

@@ -34,6 +34,8 @@ class ReplayCommandTest {
         assertThat(c.dryRun()).isFalse();
         assertThat(c.rate()).isZero();
         assertThat(c.effectiveBatch()).isEqualTo(200);
+        assertThat(c.metricsLinger()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(parse("--metrics-linger", "0s").metricsLinger()).isZero();
         assertThat(c.amqp().toString()).isEqualTo("amqp://replayer:***@rabbit:5672//").doesNotContain("s3cret");
     }
 
@@ -66,6 +68,7 @@ class ReplayCommandTest {
         assertThatThrownBy(() -> parse("--max-messages", "0")).hasMessageContaining("--max-messages");
         assertThatThrownBy(() -> parse("--older-than", "last week")).hasMessageContaining("--older-than");
         assertThatThrownBy(() -> parse("--max-run-time", "forever")).hasMessageContaining("--max-run-time");
+        assertThatThrownBy(() -> parse("--metrics-linger", "-5s")).hasMessageContaining("--metrics-linger");
         assertThatThrownBy(() -> parse("--provider-limit", "discogs=fast")).hasMessageContaining("--provider-limit");
         assertThatThrownBy(() -> parse("--dlq", "q", "--parking", "q")).hasMessageContaining("--parking");
         assertThatThrownBy(() -> parse("--ids", "/nonexistent/ids.txt")).hasMessageContaining("--ids");
