@@ -245,15 +245,15 @@ class WaterfallTest {
 
     @Test
     void ambiguousCandidatesGiveNoWinner() {
-        // two different recordings of "Phantom", equally close: the waterfall must not guess
-        Candidate a = CandidateBuilder.of("beatport", "1", "Phantom", "Justice").isrc("FR0NT0700001").bpm(120).build();
-        Candidate b = CandidateBuilder.of("beatport", "2", "Phantom", "Justice").isrc("FR0NT0700002").bpm(124).build();
+        // two different songs called "Fall Into You", each crediting one more artist than the tracklist
+        Candidate a = CandidateBuilder.of("beatport", "8702411", "Fall Into You", "Cosmic Gate", "JES").isrc("NLF711400001").bpm(128).build();
+        Candidate b = CandidateBuilder.of("beatport", "2", "Fall Into You", "Cosmic Gate", "Emma Hewitt").isrc("NLF711400002").bpm(130).build();
         FakeGateway g = new FakeGateway().answer(BEATPORT, a, b);
-        EnrichmentResult r = waterfall.enrich(TrackInput.of("Justice", "Phantom"), g, events, CLOCK);
+        EnrichmentResult r = waterfall.enrich(TrackInput.of("Cosmic Gate", "Fall Into You"), g, events, CLOCK);
         assertThat(r.silver().bpm()).isNull();
         assertThat(r.silver().beatportId()).isNull();
         assertThat(r.steps()).anyMatch(s -> s.rule().equals("bpm[1]=beatport") && s.outcome() == FieldStep.Outcome.AMBIGUOUS);
-        assertThat(r.rejected()).extracting(Rejection::recordId).containsExactly("1", "2");
+        assertThat(r.rejected()).extracting(Rejection::recordId).containsExactly("8702411", "2");
         assertThat(r.rejected()).allMatch(x -> x.reason().startsWith("ambiguous") && x.confidence() > 0.9);
         assertThat(r.silver().validationStatus()).isEqualTo("needs_review");
         assertThat(r.status()).isEqualTo(EnrichmentStatus.PARTIAL);
