@@ -336,6 +336,29 @@ class WaterfallTest {
     }
 
     @Test
+    void theEngineAndItsResultSurviveJavaSerialisationAsFlinkShipsThem() throws Exception {
+        Waterfall copy = roundTrip(new Waterfall(WaterfallConfig.defaults()));
+        assertThat(copy.config()).isEqualTo(WaterfallConfig.defaults());
+        FakeGateway g = new FakeGateway().answer(BEATPORT, beatport().build());
+        EnrichmentResult r = copy.enrich(TrackInput.of(ARTIST, TITLE), g, events, CLOCK);
+        assertThat(r.silver().bpm()).isEqualTo(128.0);
+        EnrichmentResult back = roundTrip(r);
+        assertThat(back.silver()).isEqualTo(r.silver());
+        assertThat(back.rejected()).isEqualTo(r.rejected());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T roundTrip(T value) throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return (T) in.readObject();
+        }
+    }
+
+    @Test
     void theExplanationShowsFieldsProvidersAndRejections() {
         Candidate remix = CandidateBuilder.of("beatport", "999", "Need To Feel Loved", "Cosmic Gate", "Forêt").version("Radio Edit").bpm(128).build();
         FakeGateway g = new FakeGateway().answer(BEATPORT, beatport().build(), remix).fail(SPOTIFY, ProviderException.Kind.TIMEOUT);
