@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -59,14 +60,26 @@ public final class CandidateScorer implements Serializable {
         return TextNormalizer.normalize(title).contains(nv) ? title : title + " (" + v + ")";
     }
 
+    /** A candidate parsed once per scoring, reused by the ambiguity check. */
+    private record Parsed(TrackIdentity id, VersionInfo version, Set<String> artists) {}
+
+    private static Parsed parse(Candidate c) {
+        TrackIdentity id = identityOf(c);
+        return new Parsed(id, VersionInfo.of(id, fullTitle(c)), expand(id.allArtists()));
+    }
+
     /** The match confidence of one candidate. */
     public MatchScore score(MatchTarget target, Candidate c) {
-        TrackIdentity cid = identityOf(c);
-        VersionInfo cv = VersionInfo.of(cid, fullTitle(c));
+        return score(target, expand(target.identity().mainArtists()), expand(target.identity().allArtists()), c, parse(c));
+    }
+
+    private MatchScore score(MatchTarget target, Set<String> targetMain, Set<String> targetAll, Candidate c, Parsed p) {
+        TrackIdentity cid = p.id();
+        VersionInfo cv = p.version();
         TrackIdentity bid = target.identity();
 
         double title = Similarity.title(bid.baseTitle(), cid.baseTitle());
-        double artist = Similarity.artists(expand(bid.mainArtists()), expand(bid.allArtists()), expand(cid.allArtists()));
+        double artist = Similarity.artists(targetMain, targetAll, p.artists());
         double version;
         String why;
         if (target.version().blend() != cv.blend()) {
@@ -134,7 +147,12 @@ public final class CandidateScorer implements Serializable {
     /** Scores every candidate, ranks them, and applies the ambiguity margin. */
     public Selection select(MatchTarget target, List<Candidate> candidates) {
         List<ScoredCandidate> ranked = new ArrayList<>();
-        for (Candidate c : candidates) ranked.add(new ScoredCandidate(c, score(target, c)));
+        Map<Candidate, Parsed> parsed = new IdentityHashMap<>();
+        Set<String> targetMain = expand(target.identity().mainArtists()), targetAll = expand(target.identity().allArtists());
+        for (Candidate c : candidates) {
+            Parsed p = parsed.computeIfAbsent(c, CandidateScorer::parse);
+            ranked.add(new ScoredCandidate(c, score(target, targetMain, targetAll, c, p)));
+        }
         // stable: among equal scores the provider's own order wins
         ranked.sort(Comparator.comparingDouble(ScoredCandidate::confidence).reversed());
         if (ranked.isEmpty()) return new Selection(null, ranked, false, "no candidates");
@@ -144,7 +162,7 @@ public final class CandidateScorer implements Serializable {
         for (int i = 1; i < ranked.size() && best.confidence() >= AMBIGUITY_FLOOR; i++) {
             ScoredCandidate other = ranked.get(i);
             if (best.confidence() - other.confidence() >= settings.ambiguityMargin()) break;
-            if (!sameSong(best.candidate(), other.candidate())) {
+            if (!sameSong(best.candidate(), parsed.get(best.candidate()), other.candidate(), parsed.get(other.candidate()))) {
                 return new Selection(null, ranked, true, String.format(Locale.ROOT,
                         "ambiguous: %.3f vs %.3f ('%s' / '%s') within margin %.3f", best.confidence(), other.confidence(),
                         describe(best.candidate()), describe(other.candidate()), settings.ambiguityMargin()));
@@ -158,12 +176,11 @@ public final class CandidateScorer implements Serializable {
      * are not a real ambiguity: the same ISRC, or the same parsed song (artists, title, version), which is
      * what the track id identifies. The better-scored listing wins.
      */
-    private static boolean sameSong(Candidate a, Candidate b) {
+    private static boolean sameSong(Candidate a, Parsed pa, Candidate b, Parsed pb) {
         String ia = a.id("isrc"), ib = b.id("isrc");
         if (ia != null && ia.equalsIgnoreCase(ib)) return true;
-        TrackIdentity x = identityOf(a), y = identityOf(b);
-        return x.allArtists().equals(y.allArtists()) && x.baseTitle().equals(y.baseTitle())
-                && VersionInfo.of(x, fullTitle(a)).sameRecording(VersionInfo.of(y, fullTitle(b)));
+        return pa.id().allArtists().equals(pb.id().allArtists()) && pa.id().baseTitle().equals(pb.id().baseTitle())
+                && pa.version().sameRecording(pb.version());
     }
 
     static String describe(Candidate c) {
