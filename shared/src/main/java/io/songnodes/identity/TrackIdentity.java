@@ -91,7 +91,8 @@ public record TrackIdentity(
 
         String version = String.join(" ", versions.stream().map(TextNormalizer::normalize).toList()).trim();
         if (CANONICAL_VERSIONS.contains(version)) version = null;
-        return new TrackIdentity(List.copyOf(main), List.copyOf(featured), TextNormalizer.normalize(baseTitle), version, label);
+        // ArrayList, not List.copyOf: Flink's Kryo fallback cannot copy JDK immutable collections
+        return new TrackIdentity(new ArrayList<>(main), new ArrayList<>(featured), TextNormalizer.normalize(baseTitle), version, label);
     }
 
     private static boolean looksLikeVersion(String inner) {

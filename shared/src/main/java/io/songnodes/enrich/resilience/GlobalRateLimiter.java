@@ -1,0 +1,305 @@
+package io.songnodes.enrich.resilience;
+
+import io.songnodes.enrich.EnrichmentListener;
+import io.songnodes.enrich.ProviderException;
+import io.songnodes.enrich.ProviderName;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One provider's rate limit, shared by every thread, subtask, JVM and job that uses the same Redis and key
+ * prefix: GCRA (generic cell rate algorithm) evaluated atomically by a Lua script in Redis, on Redis's clock.
+ *
+ * <p>Written by hand because resilience4j's RateLimiter (and Bucket-like libraries without a Redis backend
+ * in our dependency set) keep their state in the JVM: N subtasks would each get the full quota. GCRA is used
+ * instead of a token bucket so that with burst 1 requests are strictly spaced one emission interval apart and
+ * no rolling window ever holds more than the quota. A caller reserves the next free slot and sleeps until it,
+ * so callers are served in order and no polling loop hits Redis.
+ *
+ * <p>AIMD and Retry-After live in the same Redis hash, so one instance's 429 slows every instance down:
+ * {@link #onRateLimited} multiplies the shared rate factor by {@code aimd.decreaseFactor} (at most once per
+ * cooldown) and blocks all slots until Retry-After; {@link #onSuccess} adds {@code aimd.increaseStep} back.
+ *
+ * <p>Redis unreachable: each process falls back to a local resilience4j limiter at rate/fallbackInstances
+ * (see {@link ResilienceSettings#fallbackInstances}), logs once per outage and counts {@link #localFallbacks}.
+ */
+public final class GlobalRateLimiter {
+    private static final Logger LOG = LoggerFactory.getLogger(GlobalRateLimiter.class);
+    private static final String KEY_TTL_MS = String.valueOf(Duration.ofHours(1).toMillis());
+
+    // State hash {prefix}ratelimit:{provider}: tat = theoretical arrival time of the next free slot,
+    // factor = AIMD share of the configured rate, blocked_until = Retry-After end, last_decrease,
+    // anchor = earliest next send under strict spacing; times in
+    // microseconds of the Redis clock, so hosts with skewed clocks agree.
+    private static final String ACQUIRE = """
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+            local T0 = tonumber(ARGV[1])
+            local burst = tonumber(ARGV[2])
+            local maxWait = tonumber(ARGV[3])
+            local s = redis.call('HMGET', KEYS[1], 'tat', 'factor', 'blocked_until')
+            local tat = tonumber(s[1]) or 0
+            local factor = tonumber(s[2]) or 1
+            local blocked = tonumber(s[3]) or 0
+            local T = T0 / factor
+            local tau = (burst - 1) * T
+            local slot = math.max(now, tat - tau, blocked)
+            local wait = slot - now
+            if wait > maxWait then
+              return {'0', string.format('%.0f', wait), '0', string.format('%.6f', factor)}
+            end
+            local newTat = math.max(tat, slot) + T
+            redis.call('HSET', KEYS[1], 'tat', string.format('%.0f', newTat))
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
+            local avail = math.floor((now + tau - newTat) / T) + 1
+            if avail < 0 then avail = 0 end
+            return {'1', string.format('%.0f', wait), tostring(avail), string.format('%.6f', factor), string.format('%.0f', slot)}
+            """;
+
+    private static final String PENALIZE = """
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+            local retryAfter = tonumber(ARGV[1])
+            local s = redis.call('HMGET', KEYS[1], 'factor', 'last_decrease', 'blocked_until')
+            local factor = tonumber(s[1]) or 1
+            local last = tonumber(s[2]) or 0
+            local blocked = tonumber(s[3]) or 0
+            local decreased = '0'
+            if now - last >= tonumber(ARGV[4]) then
+              factor = math.max(tonumber(ARGV[3]), factor * tonumber(ARGV[2]))
+              redis.call('HSET', KEYS[1], 'factor', string.format('%.6f', factor), 'last_decrease', string.format('%.0f', now))
+              decreased = '1'
+            end
+            if retryAfter > 0 and now + retryAfter > blocked then
+              blocked = now + retryAfter
+              redis.call('HSET', KEYS[1], 'blocked_until', string.format('%.0f', blocked))
+            end
+            redis.call('PEXPIRE', KEYS[1], ARGV[5])
+            return {decreased, string.format('%.6f', factor), string.format('%.0f', math.max(0, blocked - now))}
+            """;
+
+    private static final String REWARD = """
+            local f = tonumber(redis.call('HGET', KEYS[1], 'factor'))
+            if f == nil or f >= 1 then return '1.000000' end
+            f = math.min(1, f + tonumber(ARGV[1]))
+            redis.call('HSET', KEYS[1], 'factor', string.format('%.6f', f))
+            return string.format('%.6f', f)
+            """;
+
+    // After the slot: is the provider blocked (Retry-After) or, with strict spacing, is the previous answer less
+    // than one interval ago? If not, claim the send (strict: next send no earlier than now + T).
+    private static final String CLAIM = """
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+            local s = redis.call('HMGET', KEYS[1], 'blocked_until', 'anchor', 'factor')
+            local blocked = tonumber(s[1]) or 0
+            local anchor = tonumber(s[2]) or 0
+            local T = tonumber(ARGV[1]) / (tonumber(s[3]) or 1)
+            if blocked > now then return {string.format('%.0f', blocked - now), '0'} end
+            if ARGV[2] == '1' then
+              if anchor > now then return {'0', string.format('%.0f', anchor - now)} end
+              redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', now + T))
+            end
+            return {'0', '0'}
+            """;
+
+    private static final String ANSWERED = """
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+            local s = redis.call('HMGET', KEYS[1], 'anchor', 'factor')
+            local anchor = tonumber(s[1]) or 0
+            local next = now + tonumber(ARGV[1]) / (tonumber(s[2]) or 1)
+            if next > anchor then redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', next)) end
+            return 1
+            """;
+
+    private final RedisGuard redis;
+    private final ProviderName provider;
+    private final ResilienceSettings settings;
+    private final EnrichmentListener listener;
+    private final String key;
+    private final long emissionMicros;
+    private final LocalFallbackLimiter local;
+    private final LongAdder localFallbacks = new LongAdder();
+    private final AtomicBoolean onFallback = new AtomicBoolean();
+    private volatile double lastFactor = 1;
+    private volatile double lastAvailable;
+
+    public GlobalRateLimiter(RedisGuard redis, ProviderName provider, ResilienceSettings settings, EnrichmentListener listener) {
+        this.redis = redis;
+        this.provider = provider;
+        this.settings = settings;
+        this.listener = listener == null ? EnrichmentListener.NONE : listener;
+        this.key = redis.key("ratelimit:" + provider.id());
+        RateLimit rate = settings.effectiveRate();
+        this.emissionMicros = Math.max(1, rate.emissionInterval().toNanos() / 1000);
+        this.local = new LocalFallbackLimiter(provider.id(), rate, settings.fallbackInstances(), settings.maxPermitWait(), settings.aimd());
+        this.lastAvailable = settings.burst();
+    }
+
+    public ProviderName provider() { return provider; }
+
+    /** The Redis hash holding this provider's shared limiter state. */
+    public String redisKey() { return key; }
+
+    /**
+     * A granted permit: how long the caller waited, and the slot it got on the Redis clock (epoch microseconds;
+     * -1 when the local fallback granted it). Slots are what the limit is enforced on, so tests and the proof
+     * check them.
+     */
+    public record Permit(Duration waited, long slotMicros, boolean global) {}
+
+    /** Blocks until a global permit is granted, at most {@code settings.maxPermitWait()}. */
+    public Permit acquire() throws ProviderException { return acquire(settings.maxPermitWait()); }
+
+    /** Blocks until a global permit is granted, at most {@code maxWait}; reports the wait to the listener. */
+    public Permit acquire(Duration maxWait) throws ProviderException {
+        long start = System.nanoTime();
+        long deadline = start + maxWait.toNanos();
+        try {
+            while (true) {
+                long budgetMicros = Math.max(0, (deadline - System.nanoTime()) / 1000);
+                List<Object> r;
+                try {
+                    r = redis.call(j -> castList(j.eval(ACQUIRE, List.of(key), List.of(
+                            String.valueOf(emissionMicros), String.valueOf(settings.burst()), String.valueOf(budgetMicros), KEY_TTL_MS))));
+                } catch (RedisUnavailableException e) {
+                    return acquireLocally(start, deadline, e);
+                }
+                backOnRedis();
+                long waitMicros = Long.parseLong((String) r.get(1));
+                if (!"1".equals(r.get(0))) {
+                    throw new PermitTimeoutException(provider.id(), Duration.ofNanos(waitMicros * 1000), maxWait);
+                }
+                lastAvailable = Double.parseDouble((String) r.get(2));
+                lastFactor = Double.parseDouble((String) r.get(3));
+                long slot = Long.parseLong((String) r.get(4));
+                if (waitMicros > 0) sleepMicros(waitMicros);
+                if (waitMicros > 0 || settings.strictSpacing()) {
+                    Claim c = claim(deadline, maxWait);
+                    // a Retry-After that arrived while we slept voids our slot: take a new one behind the block
+                    if (c == Claim.BLOCKED) continue;
+                }
+                Duration waited = Duration.ofNanos(System.nanoTime() - start);
+                listener.limiterWait(provider, waited, lastAvailable, settings.burst());
+                return new Permit(waited, slot, true);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(provider.id(), ProviderException.Kind.TRANSIENT, null, null, "interrupted waiting for a rate-limit permit");
+        }
+    }
+
+    private Permit acquireLocally(long start, long deadline, RedisUnavailableException cause) throws InterruptedException, PermitTimeoutException {
+        localFallbacks.increment();
+        if (onFallback.compareAndSet(false, true)) {
+            LOG.warn("{} limiter: Redis unavailable ({}); limiting per process at {} / {} instance(s) until it is back",
+                    provider.id(), cause.getMessage(), settings.effectiveRate(), settings.fallbackInstances());
+        }
+        Duration budget = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        if (!local.acquire(budget)) throw new PermitTimeoutException(provider.id(), budget, budget);
+        lastAvailable = local.availablePermits();
+        lastFactor = local.factor();
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        listener.limiterWait(provider, waited, lastAvailable, 1);
+        return new Permit(waited, -1, false);
+    }
+
+    private void backOnRedis() {
+        if (onFallback.compareAndSet(true, false)) LOG.info("{} limiter: Redis is back, global limit restored", provider.id());
+    }
+
+    private enum Claim { SEND, BLOCKED }
+
+    /** Waits out strict spacing after our slot; reports a Retry-After block that started while we slept. */
+    private Claim claim(long deadline, Duration maxWait) throws InterruptedException, PermitTimeoutException {
+        while (true) {
+            List<Object> r;
+            try {
+                r = redis.call(j -> castList(j.eval(CLAIM, List.of(key), List.of(
+                        String.valueOf(emissionMicros), settings.strictSpacing() ? "1" : "0"))));
+            } catch (RedisUnavailableException e) {
+                return Claim.SEND;   // we hold a slot already; the local limiter takes over on the next acquire
+            }
+            if (Long.parseLong((String) r.get(0)) > 0) return Claim.BLOCKED;
+            long anchorWait = Long.parseLong((String) r.get(1));
+            if (anchorWait == 0) return Claim.SEND;
+            if (System.nanoTime() + anchorWait * 1000 > deadline) {
+                throw new PermitTimeoutException(provider.id(), Duration.ofNanos(anchorWait * 1000), maxWait);
+            }
+            sleepMicros(anchorWait);
+        }
+    }
+
+    /**
+     * The provider answered (or the request timed out). With strict spacing the next request waits one interval
+     * from now, since this one may have arrived at the provider as late as now.
+     */
+    public void onAnswer() {
+        if (!settings.strictSpacing()) return;
+        try {
+            redis.call(j -> j.eval(ANSWERED, List.of(key), List.of(String.valueOf(emissionMicros))));
+        } catch (RedisUnavailableException e) {
+            // the local fallback spaces by slot only
+        }
+    }
+
+    /**
+     * The provider said "too many requests" (429, MusicBrainz 503, Deezer code 4, Last.fm code 29): shrink the
+     * shared rate and block every instance until {@code retryAfter} (null when the provider gave none).
+     */
+    public void onRateLimited(Duration retryAfter) {
+        long retryMicros = retryAfter == null || retryAfter.isNegative() ? 0 : retryAfter.toNanos() / 1000;
+        try {
+            List<Object> r = redis.call(j -> castList(j.eval(PENALIZE, List.of(key), List.of(
+                    String.valueOf(retryMicros), String.valueOf(settings.aimd().decreaseFactor()), String.valueOf(settings.aimd().minFactor()),
+                    String.valueOf(settings.aimd().decreaseCooldown().toNanos() / 1000),
+                    // the state must outlive a long Retry-After block
+                    String.valueOf(Math.max(Long.parseLong(KEY_TTL_MS), retryMicros / 1000 + 60_000))))));
+            lastFactor = Double.parseDouble((String) r.get(1));
+            if ("1".equals(r.get(0))) {
+                LOG.info("{} rate limited: shared rate now {} of {} (retry-after {})", provider.id(), r.get(1), settings.rate(), retryAfter);
+            }
+        } catch (RedisUnavailableException e) {
+            local.penalize(retryAfter);
+            lastFactor = local.factor();
+        }
+    }
+
+    /** A request succeeded: grow the shared rate back toward the configured one (no Redis call at full rate). */
+    public void onSuccess() {
+        if (lastFactor >= 1) return;
+        try {
+            lastFactor = Double.parseDouble((String) redis.call(j -> j.eval(REWARD, List.of(key), List.of(
+                    String.valueOf(settings.aimd().increaseStep())))));
+        } catch (RedisUnavailableException e) {
+            local.reward();
+            lastFactor = local.factor();
+        }
+    }
+
+    /** The AIMD share of the configured rate last seen (1 = full rate). */
+    public double rateFactor() { return lastFactor; }
+
+    /** Permits that could be taken right now, as of the last acquire (gauge api_gateway_rate_limiter_tokens_available). */
+    public double tokensAvailable() { return lastAvailable; }
+
+    /** The burst capacity (gauge api_gateway_rate_limiter_capacity). */
+    public double capacity() { return settings.burst(); }
+
+    /** Acquires served by the local fallback because Redis was unavailable. */
+    public long localFallbacks() { return localFallbacks.sum(); }
+
+    public ResilienceSettings settings() { return settings; }
+
+    private static void sleepMicros(long micros) throws InterruptedException {
+        Thread.sleep(micros / 1000, (int) (micros % 1000) * 1000);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> castList(Object o) { return (List<Object>) o; }
+}

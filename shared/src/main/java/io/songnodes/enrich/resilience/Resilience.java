@@ -1,0 +1,46 @@
+package io.songnodes.enrich.resilience;
+
+import io.songnodes.enrich.EnrichmentListener;
+import io.songnodes.enrich.ProviderName;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The per-process resilience state shared by {@link ResilientHttp} and {@link ResilientGateway}: settings per
+ * provider, one {@link GlobalRateLimiter} per provider, the capability switches, Redis and the listener.
+ * Build one per process (per Flink subtask in {@code open()}); the limits still hold globally through Redis.
+ */
+public final class Resilience implements AutoCloseable {
+    private final RedisGuard redis;
+    private final Map<ProviderName, ResilienceSettings> settings;
+    private final EnrichmentListener listener;
+    private final CapabilitySwitches capabilities;
+    private final Map<ProviderName, GlobalRateLimiter> limiters = new ConcurrentHashMap<>();
+
+    /** Providers missing from {@code settings} use {@link ResilienceSettings#defaults}. */
+    public Resilience(RedisGuard redis, Map<ProviderName, ResilienceSettings> settings, EnrichmentListener listener) {
+        this.redis = redis;
+        this.settings = settings.isEmpty() ? Map.of() : new EnumMap<>(settings);
+        this.listener = listener == null ? EnrichmentListener.NONE : listener;
+        this.capabilities = new CapabilitySwitches(this.listener);
+    }
+
+    public ResilienceSettings settings(ProviderName provider) {
+        ResilienceSettings s = settings.get(provider);
+        return s != null ? s : ResilienceSettings.defaults(provider);
+    }
+
+    public GlobalRateLimiter limiter(ProviderName provider) {
+        return limiters.computeIfAbsent(provider, p -> new GlobalRateLimiter(redis, p, settings(p), listener));
+    }
+
+    public CapabilitySwitches capabilities() { return capabilities; }
+
+    public EnrichmentListener listener() { return listener; }
+
+    public RedisGuard redis() { return redis; }
+
+    /** Closes the Redis client when the guard owns it. */
+    @Override public void close() { redis.close(); }
+}

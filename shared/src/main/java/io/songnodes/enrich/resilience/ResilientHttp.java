@@ -1,0 +1,143 @@
+package io.songnodes.enrich.resilience;
+
+import io.songnodes.enrich.EnrichmentListener;
+import io.songnodes.enrich.ProviderException;
+import io.songnodes.enrich.ProviderException.Kind;
+import io.songnodes.enrich.ProviderHttp;
+import io.songnodes.enrich.ProviderName;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The network path of every provider client: capability switch, a global rate-limit permit per request, a
+ * per-call timeout covering the whole body, rate headers and Retry-After fed back to the limiter, and one
+ * apiCall event per request (status, latency, cost). HTTP answers are returned as they came; only transport
+ * failures, a switched-off endpoint and a missing permit throw.
+ */
+public final class ResilientHttp implements ProviderHttp {
+    /** Headers providers use for the remaining quota (Discogs sends the first). */
+    static final List<String> REMAINING_HEADERS = List.of("X-Discogs-Ratelimit-Remaining", "X-RateLimit-Remaining", "RateLimit-Remaining");
+
+    private final HttpClient client;
+    private final Resilience resilience;
+    private final EnrichmentListener listener;
+    private final Clock clock;
+
+    public ResilientHttp(HttpClient client, Resilience resilience) {
+        this(client, resilience, Clock.systemUTC());
+    }
+
+    public ResilientHttp(HttpClient client, Resilience resilience, Clock clock) {
+        this.client = client;
+        this.resilience = resilience;
+        this.listener = resilience.listener();
+        this.clock = clock;
+    }
+
+    /** An HttpClient with a connect timeout, HTTP/1.1 (what the providers and the simulator speak) and redirects followed. */
+    public static HttpClient defaultClient(Duration connectTimeout) {
+        return HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    @Override
+    public HttpResponse<String> send(ProviderName provider, String endpoint, HttpRequest request) throws ProviderException {
+        ResilienceSettings s = resilience.settings(provider);
+        if (resilience.capabilities().isOff(provider, endpoint)) {
+            CallScope.markTransportFailure();
+            throw new ProviderException(provider.id(), Kind.CAPABILITY_MISSING, null, null,
+                    "endpoint '" + endpoint + "' is switched off for this run");
+        }
+        GlobalRateLimiter limiter = resilience.limiter(provider);
+        try {
+            limiter.acquire();
+        } catch (ProviderException e) {
+            CallScope.markTransportFailure();
+            throw e;
+        }
+        HttpRequest timed = HttpRequest.newBuilder(request, (n, v) -> true)
+                .timeout(request.timeout().filter(t -> t.compareTo(s.timeout()) < 0).orElse(s.timeout())).build();
+        long t0 = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> future = client.sendAsync(timed, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            // the request timeout covers the headers only; this bound covers the body as well
+            response = future.get(s.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw transportFailure(provider, endpoint, t0, s, Kind.TIMEOUT, "timeout", "no answer within " + s.timeout());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw transportFailure(provider, endpoint, t0, s, Kind.TIMEOUT, "timeout", "no answer within " + s.timeout());
+            }
+            String what = cause instanceof IOException ? "transport failure: " + cause : "request failed: " + cause;
+            throw transportFailure(provider, endpoint, t0, s, Kind.TRANSIENT, "error", what);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw transportFailure(provider, endpoint, t0, s, Kind.TRANSIENT, "error", "interrupted");
+        } finally {
+            // whatever happened, the request may have reached the provider as late as now
+            limiter.onAnswer();
+        }
+        Duration latency = Duration.ofNanos(System.nanoTime() - t0);
+        int code = response.statusCode();
+        Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock);
+        Optional<Long> remaining = remaining(response);
+        remaining.ifPresent(r -> listener.rateLimitRemaining(provider, r));
+
+        String status;
+        if (code >= 200 && code < 300) {
+            status = "success";
+            limiter.onSuccess();
+        } else if (code == 404) {
+            status = "not_found";
+        } else if (code == 429) {
+            status = "rate_limited";
+            limiter.onRateLimited(retryAfter);
+        } else {
+            status = "error";
+            // a 503 with Retry-After is the provider asking us to slow down (MusicBrainz); without one the
+            // client decides (a MusicBrainz 503 is classified RATE_LIMITED and the gateway slows down)
+            if (code == 503 && retryAfter != null) limiter.onRateLimited(retryAfter);
+        }
+        if (code == 403 && s.capabilityEndpoints().contains(endpoint)) resilience.capabilities().switchOff(provider, endpoint);
+        // the window is used up: slow down now instead of collecting the 429 (no block: the window end is unknown)
+        if (remaining.isPresent() && remaining.get() == 0 && code != 429) limiter.onRateLimited(null);
+        CallScope.record(new CallScope.Call(provider, endpoint, status, latency, s.costPerCallUsd(), retryAfter), listener);
+        return response;
+    }
+
+    private ProviderException transportFailure(ProviderName provider, String endpoint, long t0, ResilienceSettings s,
+                                               Kind kind, String status, String message) {
+        CallScope.record(new CallScope.Call(provider, endpoint, status, Duration.ofNanos(System.nanoTime() - t0), s.costPerCallUsd(), null), listener);
+        CallScope.markTransportFailure();
+        return new ProviderException(provider.id(), kind, null, null, endpoint + ": " + message);
+    }
+
+    private static Optional<Long> remaining(HttpResponse<String> response) {
+        for (String h : REMAINING_HEADERS) {
+            Optional<String> v = response.headers().firstValue(h);
+            if (v.isPresent()) {
+                try {
+                    return Optional.of(Long.parseLong(v.get().trim()));
+                } catch (NumberFormatException ignored) {
+                    // a malformed header must not fail the call
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
