@@ -123,7 +123,7 @@ final class TrackRun {
         }
         if (!contributors.isEmpty()) {
             FieldValue first = contributors.get(0);
-            FieldValue merged = new FieldValue(List.copyOf(appended),
+            FieldValue merged = new FieldValue(new ArrayList<>(appended),
                     String.join(",", contributors.stream().map(FieldValue::provider).toList()),
                     String.join(",", contributors.stream().map(FieldValue::providerRecordId).toList()),
                     contributors.stream().mapToDouble(FieldValue::confidence).min().orElse(0),
@@ -234,8 +234,8 @@ final class TrackRun {
 
     private void setCamelot(Candidate c, FieldValue keyValue) {
         FieldValues.key(c).ifPresent(k -> {
-            b.camelotKey = k.camelot();
-            b.provenance.put("camelot_key", new FieldValue(k.camelot(), keyValue.provider(), keyValue.providerRecordId(),
+            b.camelotKey = k.toString();
+            b.provenance.put("camelot_key", new FieldValue(k.toString(), keyValue.provider(), keyValue.providerRecordId(),
                     keyValue.confidence(), keyValue.fetchedAt(), keyValue.rule() + ">camelot"));
         });
     }

@@ -22,8 +22,9 @@ import java.util.Objects;
  * {@code scoring.chain_min_confidence} passes its ids and ISRC (and its duration, for scoring) to every
  * later lookup through {@link TrackQuery#knownIds()}; scraper hints are known ids from the start.
  * Unidentified tracks are never sent to any provider. Provider ids that are not configured fields are
- * still recorded from any confident match (rule {@code spotify_id[match]=spotify}). {@code camelot_key} is
- * derived from the key that won, with the key's provenance and rule suffixed {@code >camelot}.
+ * still recorded from any confident match (rule {@code spotify_id[match]=spotify}). {@code musical_key} is
+ * written like "A minor" and {@code camelot_key} ("8A") is derived from the key that won
+ * ({@link io.songnodes.music.CamelotKey}), with the key's provenance and rule suffixed {@code >camelot}.
  *
  * <p>Status. {@code unidentified}: an unidentified track (0 calls, quality 0). {@code completed}: every
  * configured field is filled. {@code failed}: no configured field is filled and at least one provider
