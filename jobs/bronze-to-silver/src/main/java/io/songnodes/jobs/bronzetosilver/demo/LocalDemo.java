@@ -61,6 +61,7 @@ public final class LocalDemo {
         conf.set(RestOptions.PORT, 8081);
         conf.setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
         conf.setString("metrics.reporter.prom.port", "9249-9260");
+        conf.setString("metrics.reporter.prom.filterLabelValueCharacters", "false");
         conf.setString("metrics.reporter.prom.scope.variables.excludes", "tm_id;task_attempt_id;task_attempt_num;job_id;task_id");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
         env.setParallelism(2);
