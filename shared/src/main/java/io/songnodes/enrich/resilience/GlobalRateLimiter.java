@@ -99,12 +99,12 @@ public final class GlobalRateLimiter {
             local blocked = tonumber(s[1]) or 0
             local anchor = tonumber(s[2]) or 0
             local T = tonumber(ARGV[1]) / (tonumber(s[3]) or 1)
-            if blocked > now then return {string.format('%.0f', blocked - now), '0'} end
+            if blocked > now then return {string.format('%.0f', blocked - now), '0', '0'} end
             if ARGV[2] == '1' then
-              if anchor > now then return {'0', string.format('%.0f', anchor - now)} end
+              if anchor > now then return {'0', string.format('%.0f', anchor - now), '0'} end
               redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', now + T))
             end
-            return {'0', '0'}
+            return {'0', '0', string.format('%.0f', now)}
             """;
 
     private static final String ANSWERED = """
@@ -147,11 +147,11 @@ public final class GlobalRateLimiter {
     public String redisKey() { return key; }
 
     /**
-     * A granted permit: how long the caller waited, and the slot it got on the Redis clock (epoch microseconds;
-     * -1 when the local fallback granted it). Slots are what the limit is enforced on, so tests and the proof
-     * check them.
+     * A granted permit: how long the caller waited, the slot it got and when it was cleared to send, on the Redis
+     * clock (epoch microseconds; -1 when the local fallback granted it). Slots are what the limit is enforced on,
+     * so tests and the proof check them.
      */
-    public record Permit(Duration waited, long slotMicros, boolean global) {}
+    public record Permit(Duration waited, long slotMicros, long sendMicros, boolean global) {}
 
     /** Blocks until a global permit is granted, at most {@code settings.maxPermitWait()}. */
     public Permit acquire() throws ProviderException { return acquire(settings.maxPermitWait()); }
@@ -179,14 +179,16 @@ public final class GlobalRateLimiter {
                 lastFactor = Double.parseDouble((String) r.get(3));
                 long slot = Long.parseLong((String) r.get(4));
                 if (waitMicros > 0) sleepMicros(waitMicros);
+                long sendMicros = slot;
                 if (waitMicros > 0 || settings.strictSpacing()) {
-                    Claim c = claim(deadline, maxWait);
+                    sendMicros = claim(deadline, maxWait);
                     // a Retry-After that arrived while we slept voids our slot: take a new one behind the block
-                    if (c == Claim.BLOCKED) continue;
+                    if (sendMicros < 0) continue;
+                    sendMicros = Math.max(slot, sendMicros);
                 }
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
                 listener.limiterWait(provider, waited, lastAvailable, settings.burst());
-                return new Permit(waited, slot, true);
+                return new Permit(waited, slot, sendMicros, true);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -206,28 +208,29 @@ public final class GlobalRateLimiter {
         lastFactor = local.factor();
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
         listener.limiterWait(provider, waited, lastAvailable, 1);
-        return new Permit(waited, -1, false);
+        return new Permit(waited, -1, -1, false);
     }
 
     private void backOnRedis() {
         if (onFallback.compareAndSet(true, false)) LOG.info("{} limiter: Redis is back, global limit restored", provider.id());
     }
 
-    private enum Claim { SEND, BLOCKED }
-
-    /** Waits out strict spacing after our slot; reports a Retry-After block that started while we slept. */
-    private Claim claim(long deadline, Duration maxWait) throws InterruptedException, PermitTimeoutException {
+    /**
+     * Waits out strict spacing after our slot; returns the send time on the Redis clock (0 when Redis went away),
+     * or -1 for a Retry-After block that started while we slept.
+     */
+    private long claim(long deadline, Duration maxWait) throws InterruptedException, PermitTimeoutException {
         while (true) {
             List<Object> r;
             try {
                 r = redis.call(j -> castList(j.eval(CLAIM, List.of(key), List.of(
                         String.valueOf(emissionMicros), settings.strictSpacing() ? "1" : "0"))));
             } catch (RedisUnavailableException e) {
-                return Claim.SEND;   // we hold a slot already; the local limiter takes over on the next acquire
+                return 0;   // we hold a slot already; the local limiter takes over on the next acquire
             }
-            if (Long.parseLong((String) r.get(0)) > 0) return Claim.BLOCKED;
+            if (Long.parseLong((String) r.get(0)) > 0) return -1;
             long anchorWait = Long.parseLong((String) r.get(1));
-            if (anchorWait == 0) return Claim.SEND;
+            if (anchorWait == 0) return Long.parseLong((String) r.get(2));
             if (System.nanoTime() + anchorWait * 1000 > deadline) {
                 throw new PermitTimeoutException(provider.id(), Duration.ofNanos(anchorWait * 1000), maxWait);
             }

@@ -35,7 +35,7 @@ class GlobalRateLimiterITCase {
 
     @Test
     void fourSeparateInstancesShareOneQuotaAndUseIt() throws Exception {
-        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("10/s").build();
+        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("10/s").strictSpacing(false).safetyMargin(0.05).build();
         RecordingListener listener = new RecordingListener();
         List<GlobalRateLimiter> limiters = List.of(instance(s, listener), instance(s, listener), instance(s, listener), instance(s, listener));
         List<Long> slots = Collections.synchronizedList(new ArrayList<>());
@@ -139,6 +139,29 @@ class GlobalRateLimiterITCase {
         assertThat(elapsed).isGreaterThan(Duration.ofMillis(300));
         limiter.onRateLimited(Duration.ofMillis(10));
         assertThat(limiter.rateFactor()).isEqualTo(0.5);
+    }
+
+    @Test
+    void strictSpacingHoldsTheNextSendUntilAnIntervalAfterTheLateAnswer() throws Exception {
+        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("1/s").safetyMargin(0).strictSpacing(true).build();
+        GlobalRateLimiter a = instance(s, new RecordingListener());
+        GlobalRateLimiter b = instance(s, new RecordingListener());
+        GlobalRateLimiter.Permit first = a.acquire();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Thread[] bThread = new Thread[1];
+        Future<GlobalRateLimiter.Permit> second = pool.submit(() -> {
+            bThread[0] = Thread.currentThread();
+            return b.acquire();
+        });
+        // b has its slot (1 s after a's) and sleeps; a's request is slow and answers only now
+        Await.until("b waits for its slot", Duration.ofSeconds(5), () -> bThread[0] != null && bThread[0].getState() == Thread.State.TIMED_WAITING);
+        a.onAnswer();
+        long anchor = Long.parseLong(redis.jedis().hget(a.redisKey(), "anchor"));
+        GlobalRateLimiter.Permit p = second.get();
+        pool.shutdown();
+        assertThat(p.slotMicros() - first.slotMicros()).isEqualTo(1_000_000);
+        assertThat(anchor).as("the answer came after a's slot").isGreaterThan(first.slotMicros() + 1_000_000);
+        assertThat(p.sendMicros()).as("b sent one interval after a's answer, not at its slot").isGreaterThanOrEqualTo(anchor);
     }
 
     private static int maxInWindow(List<Long> sortedTimes, long window) {
