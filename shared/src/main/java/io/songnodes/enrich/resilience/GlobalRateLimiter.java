@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * in our dependency set) keep their state in the JVM: N subtasks would each get the full quota. GCRA is used
  * instead of a token bucket so that with burst 1 requests are strictly spaced one emission interval apart and
  * no rolling window ever holds more than the quota. A caller reserves the next free slot and sleeps until it,
- * so callers are served in order and no polling loop hits Redis.
+ * so callers are served in order and no polling loop hits Redis. Because a sleeping thread can wake late on a
+ * busy machine, the actual send is also claimed in Redis: it must be one interval after the previous send (and,
+ * with {@link ResilienceSettings#strictSpacing}, after the previous answer).
  *
  * <p>AIMD and Retry-After live in the same Redis hash, so one instance's 429 slows every instance down:
  * {@link #onRateLimited} multiplies the shared rate factor by {@code aimd.decreaseFactor} (at most once per
@@ -90,8 +92,8 @@ public final class GlobalRateLimiter {
             return string.format('%.6f', f)
             """;
 
-    // After the slot: is the provider blocked (Retry-After) or, with strict spacing, is the previous answer less
-    // than one interval ago? If not, claim the send (strict: next send no earlier than now + T).
+    // After the slot: is the provider blocked (Retry-After), or (anchored) was the previous send or, with strict
+    // spacing, the previous answer less than one interval ago? If not, claim the send: next send >= now + T.
     private static final String CLAIM = """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -123,6 +125,9 @@ public final class GlobalRateLimiter {
     private final EnrichmentListener listener;
     private final String key;
     private final long emissionMicros;
+    // sends (not only slots) are kept one interval apart, so a caller that overslept its slot on a busy machine
+    // cannot end up right before the next one; only without burst, where sends are meant to be evenly spaced
+    private final boolean anchored;
     private final LocalFallbackLimiter local;
     private final LongAdder localFallbacks = new LongAdder();
     private final AtomicBoolean onFallback = new AtomicBoolean();
@@ -137,6 +142,7 @@ public final class GlobalRateLimiter {
         this.key = redis.key("ratelimit:" + provider.id());
         RateLimit rate = settings.effectiveRate();
         this.emissionMicros = Math.max(1, rate.emissionInterval().toNanos() / 1000);
+        this.anchored = settings.burst() == 1 || settings.strictSpacing();
         this.local = new LocalFallbackLimiter(provider.id(), rate, settings.fallbackInstances(), settings.maxPermitWait(), settings.aimd());
         this.lastAvailable = settings.burst();
     }
@@ -180,7 +186,7 @@ public final class GlobalRateLimiter {
                 long slot = Long.parseLong((String) r.get(4));
                 if (waitMicros > 0) sleepMicros(waitMicros);
                 long sendMicros = slot;
-                if (waitMicros > 0 || settings.strictSpacing()) {
+                if (waitMicros > 0 || anchored) {
                     sendMicros = claim(deadline, maxWait);
                     // a Retry-After that arrived while we slept voids our slot: take a new one behind the block
                     if (sendMicros < 0) continue;
@@ -224,7 +230,7 @@ public final class GlobalRateLimiter {
             List<Object> r;
             try {
                 r = redis.call(j -> castList(j.eval(CLAIM, List.of(key), List.of(
-                        String.valueOf(emissionMicros), settings.strictSpacing() ? "1" : "0"))));
+                        String.valueOf(emissionMicros), anchored ? "1" : "0"))));
             } catch (RedisUnavailableException e) {
                 return 0;   // we hold a slot already; the local limiter takes over on the next acquire
             }
