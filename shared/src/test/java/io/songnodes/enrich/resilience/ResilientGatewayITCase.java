@@ -199,6 +199,27 @@ class ResilientGatewayITCase {
     }
 
     @Test
+    void a429IsRetriedAfterItsRetryAfterButALongerPauseIsNotWaitedFor() throws Exception {
+        ResilientGateway g = gateway(fast().maxRetries(2).backoff(Duration.ofMillis(1), Duration.ofSeconds(5)).build(), guard);
+        List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.respond(e -> {
+            arrivals.add(System.nanoTime());
+            return arrivals.size() == 1 ? new TestProviderServer.Reply(429, "", Map.of("Retry-After", "1")) : TestProviderServer.Reply.ok("w1");
+        });
+        assertThat(g.lookup(P, q("wait for it"))).hasSize(1);
+        assertThat(arrivals).hasSize(2);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(arrivals.get(1) - arrivals.get(0))).isGreaterThanOrEqualTo(950);
+        assertThat(listener.events).containsSubsequence("apiCall deezer search rate_limited", "retry deezer 1", "apiCall deezer search success");
+
+        server.respond(e -> new TestProviderServer.Reply(429, "", Map.of("Retry-After", "3600")));
+        assertThat(kindOf(() -> g.lookup(P, q("come back in an hour")))).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(server.requests()).as("no retry when Retry-After exceeds backoff_max").isEqualTo(3);
+        long blockedFor = Long.parseLong(redis.jedis().hget(redis.prefix() + "ratelimit:deezer", "blocked_until"))
+                - System.currentTimeMillis() * 1000;   // Redis runs on this host
+        assertThat(blockedFor).as("every instance is blocked for the hour").isGreaterThan(3_500_000_000L);
+    }
+
+    @Test
     void aQuotaErrorInsideHttp200IsCountedRateLimitedSlowsDownAndIsRetried() throws Exception {
         ResilientGateway g = gateway(fast().maxRetries(2).build(), guard);
         AtomicInteger calls = new AtomicInteger();
