@@ -114,7 +114,7 @@ public final class GlobalRateLimiter {
             local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
             local s = redis.call('HMGET', KEYS[1], 'anchor', 'factor')
             local anchor = tonumber(s[1]) or 0
-            local next = now + tonumber(ARGV[1]) / (tonumber(s[2]) or 1)
+            local next = now - tonumber(ARGV[2]) + tonumber(ARGV[1]) / (tonumber(s[2]) or 1)
             if next > anchor then redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', next)) end
             return 1
             """;
@@ -128,6 +128,9 @@ public final class GlobalRateLimiter {
     // sends (not only slots) are kept one interval apart, so a caller that overslept its slot on a busy machine
     // cannot end up right before the next one; only without burst, where sends are meant to be evenly spaced
     private final boolean anchored;
+    private static final int WARM_UP_ANSWERS = 10;
+    private long answers;
+    private long minLatencyMicros = Long.MAX_VALUE;
     private final LocalFallbackLimiter local;
     private final LongAdder localFallbacks = new LongAdder();
     private final AtomicBoolean onFallback = new AtomicBoolean();
@@ -245,13 +248,23 @@ public final class GlobalRateLimiter {
     }
 
     /**
-     * The provider answered (or the request timed out). With strict spacing the next request waits one interval
-     * from now, since this one may have arrived at the provider as late as now.
+     * The provider answered after {@code latency} (or the request timed out). The request may have reached the
+     * provider as late as now, so the next send waits one interval from now minus the fastest round trip seen
+     * (a warm request then costs nothing; a request that left late, on a cold connection or after a GC pause,
+     * pushes the next one back). With strict spacing, and for each instance's first answers while the JVM and
+     * its connections warm up, nothing is discounted.
      */
-    public void onAnswer() {
-        if (!settings.strictSpacing()) return;
+    public void onAnswer(Duration latency) {
+        if (!anchored) return;
+        long micros = Math.max(0, latency.toNanos() / 1000);
+        long discount;
+        synchronized (this) {
+            answers++;
+            minLatencyMicros = Math.min(minLatencyMicros, micros);
+            discount = settings.strictSpacing() || answers <= WARM_UP_ANSWERS ? 0 : minLatencyMicros;
+        }
         try {
-            redis.call(j -> j.eval(ANSWERED, List.of(key), List.of(String.valueOf(emissionMicros))));
+            redis.call(j -> j.eval(ANSWERED, List.of(key), List.of(String.valueOf(emissionMicros), String.valueOf(discount))));
         } catch (RedisUnavailableException e) {
             // the local fallback spaces by slot only
         }

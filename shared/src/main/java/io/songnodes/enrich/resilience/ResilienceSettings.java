@@ -29,10 +29,11 @@ import java.util.Set;
  * @param fallbackInstances limiter instances assumed to share the quota while Redis is unreachable: each
  *     process then runs a local limiter at rate/fallbackInstances (set it to the job parallelism to stay
  *     within quota; 1 keeps full speed per process and relies on AIMD)
- * @param strictSpacing the next request also waits one interval after the previous request's answer, not only
- *     after its slot. For quotas of one request per window (MusicBrainz 1/s) where a late departure (cold
- *     connection, JIT) of one request would otherwise arrive too close to the next; costs the latency per
- *     request, so leave it off for quotas with many requests per window (their margin absorbs jitter)
+ * @param strictSpacing with burst 1 the next send always waits one interval after the previous send, and after
+ *     the previous answer minus the fastest round trip seen (so a request that left late, on a cold connection,
+ *     cannot arrive right before the next one). Strict spacing drops that discount: the next send waits a full
+ *     interval after the previous answer. Costs the latency per request; meant for one-request-per-window
+ *     quotas (MusicBrainz 1/s) where no margin absorbs jitter
  */
 public record ResilienceSettings(
         RateLimit rate,

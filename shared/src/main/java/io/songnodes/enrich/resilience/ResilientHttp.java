@@ -90,7 +90,7 @@ public final class ResilientHttp implements ProviderHttp {
             throw transportFailure(provider, endpoint, t0, s, Kind.TRANSIENT, "error", "interrupted");
         } finally {
             // whatever happened, the request may have reached the provider as late as now
-            limiter.onAnswer();
+            limiter.onAnswer(Duration.ofNanos(System.nanoTime() - t0));
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - t0);
         int code = response.statusCode();

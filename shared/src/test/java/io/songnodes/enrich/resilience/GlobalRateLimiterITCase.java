@@ -161,13 +161,36 @@ class GlobalRateLimiterITCase {
         });
         // b has its slot (1 s after a's) and sleeps; a's request is slow and answers only now
         Await.until("b waits for its slot", Duration.ofSeconds(5), () -> bThread[0] != null && bThread[0].getState() == Thread.State.TIMED_WAITING);
-        a.onAnswer();
+        a.onAnswer(Duration.ofMillis(5));
         long anchor = Long.parseLong(redis.jedis().hget(a.redisKey(), "anchor"));
         GlobalRateLimiter.Permit p = second.get();
         pool.shutdown();
         assertThat(p.slotMicros() - first.slotMicros()).isEqualTo(1_000_000);
         assertThat(anchor).as("the answer came after a's slot").isGreaterThan(first.slotMicros() + 1_000_000);
         assertThat(p.sendMicros()).as("b sent one interval after a's answer, not at its slot").isGreaterThanOrEqualTo(anchor);
+    }
+
+    @Test
+    void afterWarmUpAnAnswerAnchorsTheNextSendOneIntervalAfterItMinusTheFastestRoundTrip() throws Exception {
+        ResilienceSettings s = ResilienceSettings.builder(ProviderName.LASTFM).rate("1/s").safetyMargin(0).build();
+        GlobalRateLimiter a = instance(s, new RecordingListener());
+        for (int i = 1; i <= 12; i++) {
+            long before = System.currentTimeMillis() * 1000;
+            a.onAnswer(Duration.ofMillis(i <= 10 ? 400 : 30));   // Redis runs on this host: same wall clock
+            long after = System.currentTimeMillis() * 1000;
+            long anchor = Long.parseLong(redis.jedis().hget(a.redisKey(), "anchor"));
+            if (i == 1) {
+                // warming up: no discount, a full interval after the answer
+                assertThat(anchor).isBetween(before + 1_000_000 - 2_000, after + 1_000_000 + 2_000);
+            }
+        }
+        // warm: the fastest round trip (30 ms) is discounted
+        redis.jedis().hdel(a.redisKey(), "anchor");
+        long before = System.currentTimeMillis() * 1000;
+        a.onAnswer(Duration.ofMillis(200));
+        long after = System.currentTimeMillis() * 1000;
+        long anchor = Long.parseLong(redis.jedis().hget(a.redisKey(), "anchor"));
+        assertThat(anchor).isBetween(before - 30_000 + 1_000_000 - 2_000, after - 30_000 + 1_000_000 + 2_000);
     }
 
     private static int maxInWindow(List<Long> sortedTimes, long window) {
