@@ -128,9 +128,9 @@ public final class GlobalRateLimiter {
     // sends (not only slots) are kept one interval apart, so a caller that overslept its slot on a busy machine
     // cannot end up right before the next one; only without burst, where sends are meant to be evenly spaced
     private final boolean anchored;
-    private static final int WARM_UP_ANSWERS = 10;
+    private static final int WARM_UP_ANSWERS = 5;
+    private final long[] recentLatencyMicros = new long[16];
     private long answers;
-    private long minLatencyMicros = Long.MAX_VALUE;
     private final LocalFallbackLimiter local;
     private final LongAdder localFallbacks = new LongAdder();
     private final AtomicBoolean onFallback = new AtomicBoolean();
@@ -249,25 +249,32 @@ public final class GlobalRateLimiter {
 
     /**
      * The provider answered after {@code latency} (or the request timed out). The request may have reached the
-     * provider as late as now, so the next send waits one interval from now minus the fastest round trip seen
-     * (a warm request then costs nothing; a request that left late, on a cold connection or after a GC pause,
-     * pushes the next one back). With strict spacing, and for each instance's first answers while the JVM and
-     * its connections warm up, nothing is discounted.
+     * provider as late as now, so the next send waits one interval from now minus this instance's typical round
+     * trip (median of the last 16): a request of usual speed costs nothing, one that left late (cold connection,
+     * GC pause, busy machine) pushes the next one back by its delay. With strict spacing, and for each instance's
+     * first answers while the JVM and its connections warm up, nothing is discounted.
      */
     public void onAnswer(Duration latency) {
         if (!anchored) return;
         long micros = Math.max(0, latency.toNanos() / 1000);
         long discount;
-        synchronized (this) {
+        synchronized (recentLatencyMicros) {
+            recentLatencyMicros[(int) (answers % recentLatencyMicros.length)] = micros;
             answers++;
-            minLatencyMicros = Math.min(minLatencyMicros, micros);
-            discount = settings.strictSpacing() || answers <= WARM_UP_ANSWERS ? 0 : minLatencyMicros;
+            discount = settings.strictSpacing() || answers <= WARM_UP_ANSWERS ? 0 : medianLatencyMicros();
         }
         try {
             redis.call(j -> j.eval(ANSWERED, List.of(key), List.of(String.valueOf(emissionMicros), String.valueOf(discount))));
         } catch (RedisUnavailableException e) {
             // the local fallback spaces by slot only
         }
+    }
+
+    private long medianLatencyMicros() {
+        int n = (int) Math.min(answers, recentLatencyMicros.length);
+        long[] sorted = java.util.Arrays.copyOf(recentLatencyMicros, n);
+        java.util.Arrays.sort(sorted);
+        return sorted[n / 2];
     }
 
     /**
