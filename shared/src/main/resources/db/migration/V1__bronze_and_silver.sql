@@ -68,7 +68,8 @@ CREATE TABLE IF NOT EXISTS silver.playlists (
 );
 
 CREATE TABLE IF NOT EXISTS silver.playlist_tracks (
-    playlist_id text        NOT NULL REFERENCES silver.playlists (playlist_id),
+    -- no foreign key: the sinks flush independently and at-least-once, so a track may land before its playlist
+    playlist_id text        NOT NULL,
     bronze_key  text        NOT NULL,
     position    integer,
     cue         text,

@@ -22,7 +22,7 @@ public record TrackIdentity(
         String version,
         String labelSuffix) implements Serializable {
 
-    private static final Pattern TRAILING_BRACKET = Pattern.compile("\\s*\\[([^\\[\\]]*)\\]\\s*$");
+    private static final Pattern TRAILING_BRACKET = Pattern.compile("\\s*\\[([^\\[\\]]*)\\]+\\s*$"); // "]]" typos occur in MixesDB
     private static final Pattern GROUP = Pattern.compile("[(\\[]([^()\\[\\]]*)[)\\]]");
     private static final Pattern FEAT = Pattern.compile("(?i)\\s*\\b(?:ft|feat|featuring)\\b\\.?\\s+");
     private static final Pattern FEAT_PREFIX = Pattern.compile("(?i)^(?:ft|feat|featuring)\\b\\.?\\s+");
@@ -87,7 +87,8 @@ public record TrackIdentity(
 
         String version = String.join(" ", versions.stream().map(TextNormalizer::normalize).toList()).trim();
         if (CANONICAL_VERSIONS.contains(version)) version = null;
-        return new TrackIdentity(List.copyOf(main), List.copyOf(featured), TextNormalizer.normalize(baseTitle), version, label);
+        // ArrayList, not List.copyOf: Flink's Kryo fallback cannot copy JDK immutable collections
+        return new TrackIdentity(new ArrayList<>(main), new ArrayList<>(featured), TextNormalizer.normalize(baseTitle), version, label);
     }
 
     private static boolean looksLikeVersion(String inner) {

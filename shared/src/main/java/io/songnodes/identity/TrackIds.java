@@ -47,15 +47,16 @@ public final class TrackIds {
     }
 
     /**
-     * The bronze key {@code (source, source_url, source_track_id)}. Without a source track id the last
-     * part is derived from the position and the normalised artist and title, so two "?" rows of one
-     * set stay two rows.
+     * The bronze key: {@code (source, source_url, source_track_id)} plus the position. A set can play one
+     * track twice (the kit's Justice set plays "D.A.N.C.E." three times), and each play is its own bronze
+     * row. Without a source track id the normalised artist and title stand in for it, so two "?" rows of
+     * one set stay two rows through their positions.
      */
     public static String bronzeKey(String source, String sourceUrl, String sourceTrackId, Integer position, String artist, String title) {
-        String last = sourceTrackId != null && !sourceTrackId.isBlank()
+        String track = sourceTrackId != null && !sourceTrackId.isBlank()
                 ? sourceTrackId
-                : "n:" + (position == null ? "" : position) + ':' + TextNormalizer.normalize(artist) + '|' + TextNormalizer.normalize(title);
-        return source + '|' + sourceUrl + '|' + last;
+                : "n:" + TextNormalizer.normalize(artist) + '|' + TextNormalizer.normalize(title);
+        return source + '|' + sourceUrl + '|' + track + '@' + (position == null ? "" : position);
     }
 
     static String sha256(String s) {

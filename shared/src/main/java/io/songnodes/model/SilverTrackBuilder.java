@@ -41,12 +41,16 @@ public final class SilverTrackBuilder {
         return b;
     }
 
+    /**
+     * Freezes the builder. Collections are copied into plain JDK mutable types because Flink's Kryo
+     * fallback copies records between operators and cannot rebuild {@code List.of}/{@code Map.of} instances.
+     */
     public SilverTrack build() {
-        return new SilverTrack(trackId, artist, title, artistNormalized, titleNormalized, List.copyOf(featuredArtists), version,
+        return new SilverTrack(trackId, artist, title, artistNormalized, titleNormalized, new ArrayList<>(featuredArtists), version,
                 spotifyId, musicbrainzId, discogsId, beatportId, deezerId, isrc,
                 bpm, musicalKey, camelotKey, energy, danceability, valence,
-                List.copyOf(genres), label, releaseDate, durationMs,
+                new ArrayList<>(genres), label, releaseDate, durationMs,
                 enrichmentStatus, dataQualityScore, validationStatus,
-                Map.copyOf(provenance), Map.copyOf(providerEnrichedAt), firstSeenAt, lastEnrichedAt);
+                new TreeMap<>(provenance), new TreeMap<>(providerEnrichedAt), firstSeenAt, lastEnrichedAt);
     }
 }

@@ -16,7 +16,7 @@ class BronzeValidatorTest {
     void validRecordGetsKeysAndIdentity() {
         Validation v = BronzeValidator.validate(OK);
         assertThat(v.isValid()).isTrue();
-        assertThat(v.message().bronzeKey()).isEqualTo("mixesdb|https://www.mixesdb.com/w/x|n:4:feral|brahma hypnus 008");
+        assertThat(v.message().bronzeKey()).isEqualTo("mixesdb|https://www.mixesdb.com/w/x|n:feral|brahma hypnus 008@4");
         assertThat(v.message().trackId()).startsWith("trk_");
         assertThat(v.message().identity().labelSuffix()).isEqualTo("Hypnus - 008");
         assertThat(v.message().raw()).isEqualTo(OK);

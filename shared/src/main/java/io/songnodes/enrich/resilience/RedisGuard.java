@@ -71,7 +71,9 @@ public final class RedisGuard implements AutoCloseable {
      */
     public static RedisGuard connect(String host, int port, String keyPrefix, Duration timeout, Duration retryAfter) {
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        pool.setMaxTotal(32);
+        // one connection per enrichment worker thread at most; exhaustion must not read as "Redis is down"
+        pool.setMaxTotal(256);
+        pool.setMaxIdle(64);
         pool.setMaxWait(timeout);
         JedisPooled client = new JedisPooled(new HostAndPort(host, port), DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis((int) timeout.toMillis())

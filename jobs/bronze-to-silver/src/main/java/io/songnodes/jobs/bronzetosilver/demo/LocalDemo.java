@@ -1,0 +1,130 @@
+package io.songnodes.jobs.bronzetosilver.demo;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import io.songnodes.bronze.BronzeValidator;
+import io.songnodes.bronze.Validation;
+import io.songnodes.db.Migrations;
+import io.songnodes.flink.rabbit.ConfirmedRabbitSink;
+import io.songnodes.jobs.bronzetosilver.BronzeInput;
+import io.songnodes.jobs.bronzetosilver.BronzeToSilverJob;
+import io.songnodes.jobs.bronzetosilver.BronzeToSilverOptions;
+import io.songnodes.jobs.bronzetosilver.SilverSinks;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The README's demo: publishes the sample sets to RabbitMQ, runs bronze-to-silver on an embedded cluster
+ * with the web UI on :8081 and Prometheus metrics on :9249, prints progress, and stops once the input drained.
+ */
+public final class LocalDemo {
+    private LocalDemo() {}
+
+    public static void main(String[] args) throws Exception {
+        Path input = Path.of(System.getProperty("songnodes.demo.input", "jobs/bronze-to-silver/demo/sample-sets.jsonl"));
+        BronzeToSilverOptions options = BronzeToSilverOptions.parse(args);
+        List<String> lines = Files.readAllLines(input).stream().filter(l -> !l.isBlank()).toList();
+        List<Validation> checked = lines.stream().map(BronzeValidator::validate).toList();
+        List<String> keys = checked.stream().filter(Validation::isValid).map(v -> v.message().bronzeKey()).distinct().toList();
+        long invalid = checked.stream().filter(v -> !v.isValid()).count();
+
+        Migrations.migrate(options.jdbcUrl());
+        long dlqBefore;
+        try (Connection c = options.rabbit().connectionFactory().newConnection("songnodes-demo"); Channel ch = c.createChannel()) {
+            ch.queueDeclare(options.bronzeQueue(), true, false, false, Map.of());
+            ch.queueDeclare(options.deadLetterQueue(), true, false, false, Map.of());
+            dlqBefore = ch.messageCount(options.deadLetterQueue());
+            ch.confirmSelect();
+            for (int i = 0; i < lines.size(); i++) {
+                AMQP.BasicProperties p = new AMQP.BasicProperties.Builder().correlationId("demo-" + i + "-" + System.currentTimeMillis())
+                        .deliveryMode(2).timestamp(new Date()).contentType("application/json").build();
+                ch.basicPublish("", options.bronzeQueue(), p, lines.get(i).getBytes(StandardCharsets.UTF_8));
+            }
+            ch.waitForConfirmsOrDie(30_000);
+        }
+        System.out.printf("[demo] published %d records from %s (%d valid, %d malformed)%n", lines.size(), input, keys.size(), invalid);
+
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.PORT, 8081);
+        conf.setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        conf.setString("metrics.reporter.prom.port", "9249-9260");
+        conf.setString("metrics.reporter.prom.scope.variables.excludes", "tm_id;task_attempt_id;task_attempt_num;job_id;task_id");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+        env.setParallelism(2);
+        env.enableCheckpointing(options.checkpointInterval().toMillis());
+        new BronzeToSilverJob(BronzeInput.rabbit(options),
+                new ConfirmedRabbitSink(options.rabbit(), List.of(options.deadLetterQueue()), List.of(), true),
+                new ConfirmedRabbitSink(options.rabbit(), List.of(), List.of(options.eventsExchange()), false),
+                SilverSinks.jdbc(options.jdbcUrl()), options).build(env);
+        long started = System.nanoTime();
+        JobClient job = env.executeAsync("bronze-to-silver (demo)");
+        System.out.println("[demo] job running: web UI http://localhost:8081  metrics http://localhost:9249/metrics");
+
+        long linked = 0, dead = 0;
+        while (System.nanoTime() - started < 120_000_000_000L) {
+            LockSupport.parkNanos(1_000_000_000L);
+            linked = countLinked(options.jdbcUrl(), keys);
+            dead = dlqDepth(options) - dlqBefore;
+            System.out.printf("[demo] %4.0fs  silver links %d/%d  dead letters %d/%d%n",
+                    (System.nanoTime() - started) / 1e9, linked, keys.size(), dead, invalid);
+            if (linked == keys.size() && dead >= invalid) break;
+        }
+        // let one more checkpoint pass so the source acks everything it read
+        LockSupport.parkNanos(options.checkpointInterval().multipliedBy(2).toNanos());
+        job.cancel().get();
+        summary(options, keys, lines.size(), dead);
+        System.exit(linked == keys.size() && dead >= invalid ? 0 : 1);
+    }
+
+    private static long countLinked(String jdbcUrl, List<String> keys) throws Exception {
+        try (java.sql.Connection c = DriverManager.getConnection(jdbcUrl);
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM silver.bronze_links WHERE bronze_key = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static long dlqDepth(BronzeToSilverOptions options) throws Exception {
+        try (Connection c = options.rabbit().connectionFactory().newConnection("songnodes-demo"); Channel ch = c.createChannel()) {
+            return ch.messageCount(options.deadLetterQueue());
+        }
+    }
+
+    private static void summary(BronzeToSilverOptions options, List<String> keys, int records, long dead) throws Exception {
+        try (java.sql.Connection c = DriverManager.getConnection(options.jdbcUrl());
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT count(DISTINCT t.track_id), count(DISTINCT t.track_id) FILTER (WHERE t.enrichment_status = 'unidentified'),
+                            count(DISTINCT p.playlist_id)
+                     FROM silver.bronze_links l JOIN silver.tracks t USING (track_id)
+                     LEFT JOIN silver.playlist_tracks p ON p.bronze_key = l.bronze_key
+                     WHERE l.bronze_key = ANY (?)""")) {
+            ps.setArray(1, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                System.out.println("[demo] ---------------- summary ----------------");
+                System.out.printf("[demo] records in        %d%n", records);
+                System.out.printf("[demo] bronze rows       %d%n", keys.size());
+                System.out.printf("[demo] silver tracks     %d (%d unidentified)%n", rs.getLong(1), rs.getLong(2));
+                System.out.printf("[demo] playlists         %d%n", rs.getLong(3));
+                System.out.printf("[demo] dead letters      %d (queue %s)%n", dead, options.deadLetterQueue());
+                System.out.printf("[demo] in = silver + DLQ %d = %d + %d%n", records, keys.size(), dead);
+            }
+        }
+    }
+}

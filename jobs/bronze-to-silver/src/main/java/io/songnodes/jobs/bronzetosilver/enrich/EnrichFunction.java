@@ -1,0 +1,135 @@
+package io.songnodes.jobs.bronzetosilver.enrich;
+
+import io.songnodes.bronze.BronzeMessage;
+import io.songnodes.enrich.ProviderName;
+import io.songnodes.enrich.config.LastGoodConfig;
+import io.songnodes.enrich.config.WaterfallConfig;
+import io.songnodes.enrich.runtime.EnrichmentRuntime;
+import io.songnodes.jobs.bronzetosilver.metrics.EnrichmentMetrics;
+import io.songnodes.model.ErrorType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the waterfall for one message off the task thread. Every path completes the future with a value:
+ * a timeout or an unexpected error becomes a failed {@link Enriched}, routed to the DLQ, never a restart.
+ * Retries live in the core's gateway only, so this operator uses plain {@code unorderedWait}.
+ * The waterfall file is polled; a valid change applies without a restart, an invalid one is refused,
+ * counted and logged, and the last good config stays.
+ */
+public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enriched> {
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichFunction.class);
+
+    private final EnrichSettings settings;
+    private transient EnrichmentRuntime runtime;
+    private transient ExecutorService workers;
+    private transient ScheduledExecutorService watcher;
+    private transient EnrichmentMetrics metrics;
+    private transient AtomicInteger inFlight;
+
+    public EnrichFunction(EnrichSettings settings) { this.settings = settings; }
+
+    @Override
+    public void open(OpenContext ctx) throws Exception {
+        metrics = new EnrichmentMetrics(getRuntimeContext().getMetricGroup());
+        inFlight = new AtomicInteger();
+        metrics.gauge("enrichment_tracks_in_progress", v -> inFlight.get());
+        WaterfallConfig config = settings.waterfallFile() == null ? WaterfallConfig.defaults() : WaterfallConfig.load(Path.of(settings.waterfallFile()));
+        runtime = EnrichmentRuntime.start(config, settings.runtime(), settings.environment(), metrics);
+        runtime.disabled().forEach((p, why) -> LOG.info("provider {} is off: {}", p.id(), why));
+        for (ProviderName p : ProviderName.values()) {
+            metrics.gauge("api_gateway_circuit_breaker_state", v -> runtime.gateway().enabled(p) ? runtime.gateway().breakerState(p) : 0,
+                    "provider", p.id());
+        }
+        // blocking work (rate-limit waits, HTTP) runs here, one thread per in-flight slot
+        workers = Executors.newFixedThreadPool(settings.asyncCapacity(), r -> daemon(r, "enrich-worker"));
+        if (settings.waterfallFile() != null && settings.configPoll() != null) startWatcher(config);
+    }
+
+    private void startWatcher(WaterfallConfig initial) {
+        Path file = Path.of(settings.waterfallFile());
+        LastGoodConfig lastGood = new LastGoodConfig(initial);
+        boolean counts = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
+        long[] seen = {modified(file)};
+        watcher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "waterfall-watcher"));
+        watcher.scheduleWithFixedDelay(() -> {
+            long m = modified(file);
+            if (m == seen[0]) return;
+            seen[0] = m;
+            try {
+                LastGoodConfig.Outcome o = lastGood.offer(Files.readString(file), file.toString());
+                if (o.accepted()) {
+                    runtime.apply(lastGood.current());
+                    LOG.info("waterfall config {} applied", file);
+                } else {
+                    LOG.warn("waterfall config {} rejected, keeping the last good one: {}", file, o.errors());
+                }
+                if (counts) metrics.configReload(o.accepted() ? "success" : "error");
+            } catch (Exception e) {
+                LOG.warn("waterfall config {} could not be read, keeping the last good one: {}", file, e.toString());
+                if (counts) metrics.configReload("error");
+            }
+        }, settings.configPoll().toMillis(), settings.configPoll().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() ^ Files.size(file);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public void asyncInvoke(BronzeMessage m, ResultFuture<Enriched> out) {
+        long started = System.nanoTime();
+        inFlight.incrementAndGet();
+        try {
+            workers.execute(() -> {
+                try {
+                    out.complete(List.of(Enriched.ok(m, runtime.enrich(m, Clock.systemUTC()), started)));
+                } catch (Throwable t) {
+                    LOG.error("enrichment of {} failed unexpectedly", m.trackId(), t);
+                    out.complete(List.of(Enriched.failed(m, ErrorType.INTERNAL, t.toString(), started)));
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.decrementAndGet();
+            out.complete(List.of(Enriched.failed(m, ErrorType.INTERNAL, "enrichment executor is shut down", started)));
+        }
+    }
+
+    @Override
+    public void timeout(BronzeMessage m, ResultFuture<Enriched> out) {
+        out.complete(List.of(Enriched.failed(m, ErrorType.TIMEOUT,
+                "enrichment took longer than " + settings.asyncTimeout().toSeconds() + " s", System.nanoTime())));
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (watcher != null) watcher.shutdownNow();
+        if (workers != null) workers.shutdownNow();
+        if (runtime != null) runtime.close();
+    }
+}

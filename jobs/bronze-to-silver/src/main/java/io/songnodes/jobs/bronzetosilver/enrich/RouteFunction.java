@@ -1,0 +1,69 @@
+package io.songnodes.jobs.bronzetosilver.enrich;
+
+import io.songnodes.enrich.waterfall.DeadLetterAdvice;
+import io.songnodes.enrich.waterfall.EnrichmentResult;
+import io.songnodes.flink.rabbit.Outbound;
+import io.songnodes.json.Json;
+import io.songnodes.model.DeadLetter;
+import io.songnodes.model.ErrorType;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Sends each enrichment outcome on: {@code completed}, {@code partial} and {@code unidentified} go to silver;
+ * exhausted transient failures, permanent failures, breaker-open skips, timeouts and internal errors leave
+ * through {@link #DEAD_LETTERS} in the shared envelope, with the original payload unchanged.
+ */
+public final class RouteFunction extends ProcessFunction<Enriched, Settled> {
+    public static final OutputTag<Outbound> DEAD_LETTERS = new OutputTag<>("enrichment-dead-letters") {};
+    static final String JOB = "bronze-to-silver";
+
+    private final String originalQueue;
+    private final String deadLetterQueue;
+    private transient Map<String, Counter> tracks;
+
+    public RouteFunction(String originalQueue, String deadLetterQueue) {
+        this.originalQueue = originalQueue;
+        this.deadLetterQueue = deadLetterQueue;
+    }
+
+    @Override
+    public void open(OpenContext ctx) { tracks = new HashMap<>(); }
+
+    private void count(String status) {
+        tracks.computeIfAbsent(status, s -> getRuntimeContext().getMetricGroup().addGroup("status", s).counter("enrichment_tracks")).inc();
+    }
+
+    @Override
+    public void processElement(Enriched e, Context ctx, Collector<Settled> out) {
+        EnrichmentResult r = e.result();
+        if (r == null) {
+            count("failed");
+            deadLetter(e, e.failure(), null, null, e.reason(), 1, ctx);
+            return;
+        }
+        if (r.deadLetter().isPresent()) {
+            DeadLetterAdvice a = r.deadLetter().get();
+            count("failed");
+            deadLetter(e, a.errorType(), a.provider(), a.field(), a.reason(), (int) Math.max(1, r.providersAsked()), ctx);
+            return;
+        }
+        count(r.status().wireName());
+        out.collect(new Settled(e.message(), r.silver(), Reenrichment.SOURCE.equals(e.message().record().source())));
+    }
+
+    private void deadLetter(Enriched e, ErrorType type, String provider, String field, String reason, int attempts, Context ctx) {
+        Instant now = Instant.now();
+        DeadLetter d = DeadLetter.firstFailure(type, reason, provider, field, JOB, attempts, originalQueue, e.message().raw(), now);
+        if (e.message().replayCount() > 0) {
+            d = new DeadLetter(d.id(), type, reason, provider, field, JOB, attempts, e.message().replayCount(), now, now, originalQueue, d.payload());
+        }
+        ctx.output(DEAD_LETTERS, Outbound.toQueue(deadLetterQueue, Json.write(d), d.amqpHeaders(e.message().record().source()), d.id()));
+    }
+}

@@ -1,0 +1,117 @@
+package io.songnodes.jobs.bronzetosilver.metrics;
+
+import io.songnodes.enrich.EnrichmentListener;
+import io.songnodes.enrich.ProviderName;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+
+/**
+ * Binds the enrichment core's events to Flink metrics, named as in monitoring/METRIC-NAMES.md. Events
+ * arrive from the async executor's threads, hence thread-safe counters and synchronized histograms.
+ * Flink histograms hold longs, so durations are recorded in milliseconds ({@code _ms}); the recording
+ * rules turn them into the catalogue's seconds.
+ */
+public final class EnrichmentMetrics implements EnrichmentListener {
+    private static final int HISTOGRAM_WINDOW = 1_000;
+
+    private final MetricGroup group;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Histogram> histograms = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> gaugeValues = new ConcurrentHashMap<>();
+
+    public EnrichmentMetrics(MetricGroup group) { this.group = group; }
+
+    private Counter counter(String name, String... labels) {
+        return counters.computeIfAbsent(name + String.join("|", labels), k -> labelled(labels).counter(name, new ThreadSafeSimpleCounter()));
+    }
+
+    private Histogram histogram(String name, String... labels) {
+        return histograms.computeIfAbsent(name + String.join("|", labels),
+                k -> labelled(labels).histogram(name, new SynchronizedHistogram(new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW))));
+    }
+
+    /** A gauge whose value is held here, as a long of thousandths for fractional values. */
+    private AtomicLong gauge(String name, double scale, String... labels) {
+        return gaugeValues.computeIfAbsent(name + String.join("|", labels), k -> {
+            AtomicLong v = new AtomicLong();
+            labelled(labels).gauge(name, (Gauge<Double>) () -> v.get() / scale);
+            return v;
+        });
+    }
+
+    /** Registers a gauge read from elsewhere (breaker state, in-flight count). */
+    public void gauge(String name, Function<Void, Number> read, String... labels) {
+        labelled(labels).gauge(name, (Gauge<Double>) () -> read.apply(null).doubleValue());
+    }
+
+    private MetricGroup labelled(String... labels) {
+        MetricGroup g = group;
+        for (int i = 0; i + 1 < labels.length; i += 2) g = g.addGroup(labels[i], labels[i + 1]);
+        return g;
+    }
+
+    @Override
+    public void apiCall(ProviderName provider, String endpoint, String status, Duration latency, double costUsd) {
+        counter("enrichment_api_calls", "provider", provider.id(), "status", status).inc();
+        histogram("enrichment_api_duration_ms", "provider", provider.id()).update(latency.toMillis());
+        if (costUsd > 0) gauge("enrichment_api_cost_estimate_usd", 1_000_000.0, "provider", provider.id()).addAndGet(Math.round(costUsd * 1_000_000));
+        else gauge("enrichment_api_cost_estimate_usd", 1_000_000.0, "provider", provider.id());
+    }
+
+    @Override public void apiError(ProviderName provider, String errorType) {
+        counter("enrichment_api_errors", "provider", provider.id(), "error_type", errorType).inc();
+    }
+
+    @Override public void rateLimitRemaining(ProviderName provider, long remaining) {
+        gauge("enrichment_api_rate_limit_remaining", 1.0, "provider", provider.id()).set(remaining);
+    }
+
+    @Override public void cacheHit(ProviderName provider) { counter("enrichment_cache_hits", "provider", provider.id()).inc(); }
+
+    @Override public void cacheMiss(ProviderName provider) { counter("enrichment_cache_misses", "provider", provider.id()).inc(); }
+
+    @Override public void cacheBypassed(ProviderName provider) { counter("enrichment_cache_bypassed", "provider", provider.id()).inc(); }
+
+    @Override public void breakerTransition(ProviderName provider, String toState) {
+        counter("api_gateway_circuit_breaker_transitions", "provider", provider.id(), "to_state", toState).inc();
+    }
+
+    @Override public void limiterWait(ProviderName provider, Duration waited, double tokensAvailable, double capacity) {
+        histogram("api_gateway_rate_limiter_wait_ms", "provider", provider.id()).update(waited.toMillis());
+        gauge("api_gateway_rate_limiter_tokens_available", 1_000.0, "provider", provider.id()).set(Math.round(tokensAvailable * 1_000));
+        gauge("api_gateway_rate_limiter_capacity", 1_000.0, "provider", provider.id()).set(Math.round(capacity * 1_000));
+    }
+
+    @Override public void retry(ProviderName provider, int attempt) {
+        counter("api_gateway_retry_attempts", "provider", provider.id(), "attempt", String.valueOf(Math.min(attempt, 5))).inc();
+    }
+
+    @Override public void capabilitySwitchedOff(ProviderName provider, String endpoint) {
+        counter("enrichment_api_errors", "provider", provider.id(), "error_type", "capability_missing").inc();
+    }
+
+    @Override public void fieldWon(ProviderName provider, String field) {
+        counter("waterfall_provider_wins", "provider", provider.id(), "field_name", field).inc();
+        counter("enrichment_metadata_fields_populated", "field", field).inc();
+    }
+
+    @Override public void fallback(ProviderName from, ProviderName to, String field) {
+        counter("waterfall_fallback_count", "from_provider", from.id(), "to_provider", to.id(), "field_name", field).inc();
+    }
+
+    @Override public void trackEnriched(String status, int fieldsEnriched) {
+        histogram("waterfall_fields_enriched_per_run").update(fieldsEnriched);
+    }
+
+    /** Config reloads, counted by the subtask that owns the watcher. */
+    public void configReload(String status) { counter("enrichment_configuration_reload", "status", status).inc(); }
+}

@@ -1,0 +1,158 @@
+package io.songnodes.jobs.bronzetosilver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rabbitmq.client.GetResponse;
+import io.songnodes.bronze.BronzeValidator;
+import io.songnodes.bronze.Validation;
+import io.songnodes.enrich.ProviderName;
+import io.songnodes.json.Json;
+import io.songnodes.model.BronzeRecord;
+import io.songnodes.model.DeadLetter;
+import io.songnodes.model.PlaylistRef;
+import io.songnodes.testing.Await;
+import io.songnodes.testing.FlinkTestCluster;
+import io.songnodes.testing.TestRabbit;
+import io.songnodes.testing.TracklistFixtures;
+import io.songnodes.tools.sim.FaultSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** bronze-to-silver end to end at parallelism 2: real RabbitMQ, PostgreSQL, Redis and the provider simulator. */
+class BronzeToSilverITCase {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
+
+    private static final String BAD_JSON = "this is { not json";
+
+    /** Real rows of two 1001tracklists sets and a MixesDB mix, one song played in a second set, and two bad messages. */
+    private static List<String> input() {
+        List<String> in = new ArrayList<>();
+        TracklistFixtures.load1001(TracklistFixtures.files1001().get(0)).forEach(r -> in.add(Json.write(r.bronze())));
+        TracklistFixtures.load1001(TracklistFixtures.files1001().get(2)).forEach(r -> in.add(Json.write(r.bronze())));
+        TracklistFixtures.loadMixesDb().stream().limit(25).forEach(b -> in.add(Json.write(b)));
+        BronzeRecord first = TracklistFixtures.load1001(TracklistFixtures.files1001().get(0)).get(0).bronze();
+        in.add(Json.write(new BronzeRecord("mixesdb", "https://www.mixesdb.com/w/2019-08-01_-_Other_Set", null,
+                "Cosmic Gate", "Come With Me (Extended Mix)", new PlaylistRef(null, "Other Set", "Someone", null, "2019-08-01", 7, null),
+                null, first.scrapedAt(), "test")));
+        in.add(BAD_JSON);
+        in.add(Json.write(first).replace("\"title\":\"Come With Me\",", ""));
+        return in;
+    }
+
+    private static void publish(Pipeline p, List<String> lines, String run) {
+        for (int i = 0; i < lines.size(); i++) p.rabbit.publish(p.bronzeQueue, lines.get(i), run + "-" + i);
+    }
+
+    private static long links(Pipeline p) { return p.db.queryLong("SELECT count(*) FROM silver.bronze_links"); }
+
+    /** Waits until every record is in silver or the DLQ, cancels the job and returns the dead letters. */
+    private static List<GetResponse> settle(Pipeline p, JobClient job, long records) throws Exception {
+        try {
+            Await.until("every record in silver or the DLQ", Duration.ofSeconds(120), () -> links(p) + p.rabbit.depth(p.dlq) >= records);
+        } finally {
+            job.cancel().get();
+        }
+        return p.rabbit.drain(p.dlq);
+    }
+
+    private static long distinctIds(List<GetResponse> dead) {
+        return dead.stream().map(r -> r.getProps().getMessageId()).distinct().count();
+    }
+
+    @Test
+    void recordsLandInSilverWithProvenanceOrInTheDlqAndReplaysDuplicateNothing() throws Exception {
+        try (Pipeline p = new Pipeline(sim -> sim.enforceLimits(false))) {
+            List<String> input = input();
+            List<Validation> checked = input.stream().map(BronzeValidator::validate).toList();
+            List<String> unidentified = new ArrayList<>();
+            List<String> rest = new ArrayList<>();
+            for (int i = 0; i < input.size(); i++) {
+                (checked.get(i).isValid() && checked.get(i).message().unidentified() ? unidentified : rest).add(input.get(i));
+            }
+            Set<String> trackIds = checked.stream().filter(Validation::isValid).map(v -> v.message().trackId()).collect(Collectors.toSet());
+            assertThat(unidentified).hasSizeGreaterThanOrEqualTo(2);
+
+            JobClient job = p.startStreaming();
+            // unidentified rows first: they reach silver without a single provider call
+            publish(p, unidentified, "unidentified");
+            Await.until("unidentified rows in silver", Duration.ofSeconds(90), () -> links(p) == unidentified.size());
+            assertThat(p.providerRequests()).isZero();
+            assertThat(p.db.queryLong("SELECT count(*) FROM silver.tracks WHERE enrichment_status = 'unidentified'")).isEqualTo(unidentified.size());
+
+            publish(p, rest, "run1");
+            List<GetResponse> dead = settle(p, job, input.size());
+
+            // in = silver + dead letters, exactly (dead letters counted by envelope id: the sink is at-least-once)
+            assertThat(links(p) + distinctIds(dead)).isEqualTo(input.size());
+            assertThat(p.db.queryLong("SELECT count(*) FROM silver.tracks")).isEqualTo(trackIds.size() - (input.size() - 2 - links(p)));
+            List<String> reasons = new ArrayList<>();
+            for (GetResponse r : dead) reasons.add(Json.read(TestRabbit.body(r), DeadLetter.class).reason());
+            assertThat(reasons).anyMatch(r -> r.startsWith("not valid JSON")).contains("missing field 'title'");
+            for (GetResponse r : dead) {
+                DeadLetter d = Json.read(TestRabbit.body(r), DeadLetter.class);
+                assertThat(d.originalQueue()).isEqualTo(p.bronzeQueue);
+                assertThat(r.getProps().getHeaders()).containsKeys(DeadLetter.H_ERROR_TYPE, DeadLetter.H_REPLAY_COUNT,
+                        DeadLetter.H_ORIGINAL_QUEUE, DeadLetter.H_FIRST_FAILED_AT);
+                assertThat(r.getProps().getTimestamp()).isNotNull();
+                assertThat(input).contains(d.payload());
+            }
+
+            // the catalog's ids came back, each with its provenance
+            String comeWithMe = checked.get(0).message().trackId();
+            JsonNode row = Json.MAPPER.readTree(String.valueOf(p.db.queryLong(
+                    "SELECT count(*) FROM silver.tracks WHERE track_id = '" + comeWithMe + "' AND spotify_id = '1honw3D3A6aQou1T76mAbr'"
+                            + " AND beatport_id = '12069065' AND provenance -> 'bpm' ->> 'provider' IS NOT NULL"
+                            + " AND (provenance -> 'spotify_id' ->> 'confidence')::float >= 0.8")));
+            assertThat(row.asLong()).as("Come With Me enriched with provenance").isEqualTo(1);
+            assertThat(p.db.queryLong("SELECT count(DISTINCT playlist_id) FROM silver.playlist_tracks WHERE track_id = '" + comeWithMe + "'")).isEqualTo(2);
+            assertThat(p.db.queryLong("SELECT count(*) FROM silver.tracks WHERE enrichment_status IN ('completed', 'partial')"
+                    + " AND provenance = '{}'::jsonb")).isZero();
+            assertThat(p.db.queryLong("SELECT count(*) FROM silver.tracks WHERE spotify_id IS NOT NULL")).isGreaterThan(20);
+            // each changed track was announced to the gold job
+            assertThat(p.rabbit.depth(p.events)).isGreaterThanOrEqualTo(
+                    p.db.queryLong("SELECT count(*) FROM silver.tracks WHERE enrichment_status <> 'pending'"));
+
+            // the same input again, on a new job: nothing new in silver, and every answer now comes from the cache
+            long tracks = p.db.queryLong("SELECT count(*) FROM silver.tracks");
+            long linked = links(p);
+            long requests = p.providerRequests();
+            JobClient again = p.startStreaming();
+            publish(p, input, "run2");
+            List<GetResponse> deadAgain = settle(p, again, input.size());
+            assertThat(p.db.queryLong("SELECT count(*) FROM silver.tracks")).isEqualTo(tracks);
+            assertThat(links(p)).isEqualTo(linked);
+            assertThat(distinctIds(deadAgain)).isEqualTo(distinctIds(dead));
+            assertThat(p.providerRequests()).as("second run is served by the Redis cache").isEqualTo(requests);
+        }
+    }
+
+    @Test
+    void injectedProviderFaultsAreDeadLetteredWithTheirErrorType() throws Exception {
+        try (Pipeline p = new Pipeline(sim -> sim.enforceLimits(false).fault(FaultSpec.parse("beatport:5xx:1.0")))) {
+            List<String> input = TracklistFixtures.load1001(TracklistFixtures.files1001().get(0)).stream()
+                    .map(r -> Json.write(r.bronze())).toList();
+            JobClient job = p.startStreaming();
+            publish(p, input, "faults");
+            List<GetResponse> dead = settle(p, job, input.size());
+
+            assertThat(links(p) + distinctIds(dead)).isEqualTo(input.size());
+            assertThat(dead).isNotEmpty();
+            for (GetResponse r : dead) {
+                DeadLetter d = Json.read(TestRabbit.body(r), DeadLetter.class);
+                assertThat(d.errorType().wireName()).isIn("provider_transient", "circuit_open");
+                assertThat(d.provider()).isEqualTo("beatport");
+                assertThat(r.getProps().getHeaders().get(DeadLetter.H_PROVIDER).toString()).isEqualTo("beatport");
+            }
+            assertThat(p.providerRequests(ProviderName.BEATPORT)).isPositive();
+        }
+    }
+}

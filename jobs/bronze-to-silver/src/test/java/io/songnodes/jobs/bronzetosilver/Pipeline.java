@@ -1,0 +1,117 @@
+package io.songnodes.jobs.bronzetosilver;
+
+import io.songnodes.config.Options;
+import io.songnodes.enrich.ProviderName;
+import io.songnodes.flink.rabbit.ConfirmedRabbitSink;
+import io.songnodes.testing.FlinkTestCluster;
+import io.songnodes.testing.TeamKit;
+import io.songnodes.testing.TestDatabase;
+import io.songnodes.testing.TestRabbit;
+import io.songnodes.testing.TestRedis;
+import io.songnodes.tools.catalog.Catalog;
+import io.songnodes.tools.catalog.CatalogBuilder;
+import io.songnodes.tools.sim.ProviderSimulator;
+import io.songnodes.tools.sim.SimulatorConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Everything one bronze-to-silver ITCase run needs, isolated: a database, prefixed queues, a Redis prefix,
+ * and the provider simulator serving a catalog built from the kit's 1001tracklists sets.
+ */
+final class Pipeline implements AutoCloseable {
+    /** Stand-in credentials for the simulator, which checks that they are sent, not what they are. */
+    static final Map<String, String> SIMULATOR_CREDENTIALS = Map.of(
+            "SPOTIFY_CLIENT_ID", "sim-client", "SPOTIFY_CLIENT_SECRET", "sim-secret", "DISCOGS_TOKEN", "sim-discogs",
+            "LASTFM_API_KEY", "sim-lastfm", "BEATPORT_TOKEN", "sim-beatport");
+
+    final TestDatabase db = TestDatabase.create();
+    final TestRabbit rabbit = new TestRabbit();
+    final TestRedis redis = new TestRedis();
+    final String bronzeQueue = rabbit.queue("songnodes.bronze.tracks");
+    final String dlq = rabbit.queue("songnodes.dlq");
+    final String eventsExchange = rabbit.exchange("songnodes.silver.events");
+    final String events = rabbit.queue("silver-events");
+    final ProviderSimulator simulator;
+    final Path waterfall;
+
+    Pipeline(Consumer<SimulatorConfig.Builder> simulatorSetup) throws IOException {
+        try {
+            rabbit.channel().queueBind(events, eventsExchange, "");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        SimulatorConfig.Builder sim = SimulatorConfig.builder().port(0)
+                .catalog(new Catalog(CatalogBuilder.from1001Dir(TeamKit.tracklists().resolve("antoncitko-1001tracklists-visualizer"))));
+        simulatorSetup.accept(sim);
+        simulator = ProviderSimulator.start(sim.build());
+        waterfall = fastWaterfall();
+    }
+
+    /** The shipped waterfall with test-speed limits, so a run of a hundred tracks takes seconds. */
+    static Path fastWaterfall() throws IOException {
+        String yaml;
+        try (var in = Pipeline.class.getResourceAsStream("/waterfall.yaml")) {
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        yaml = yaml.replaceAll("rate: \\S+", "rate: 200/s").replaceAll("burst: \\d+", "burst: 20");
+        Path f = Files.createTempFile("waterfall-", ".yaml");
+        Files.writeString(f, yaml);
+        f.toFile().deleteOnExit();
+        return f;
+    }
+
+    List<String> args(String... extra) {
+        List<String> a = new ArrayList<>(List.of(
+                "--amqp-uri", TestRabbit.uri(), "--jdbc-url", db.jdbcUrl(), "--bronze-queue", bronzeQueue, "--dlq", dlq,
+                "--events-exchange", eventsExchange, "--prefetch", "1000", "--checkpoint-interval", "500ms",
+                "--redis-uri", redis.uri(), "--redis-prefix", redis.prefix(), "--providers-url", simulator.baseUrl(),
+                "--waterfall-config", waterfall.toString(), "--sources", "1001tracklists,mixesdb", "--skip-migrations",
+                "--async-timeout", "30s"));
+        a.addAll(Arrays.asList(extra));
+        return a;
+    }
+
+    BronzeToSilverOptions options(String... extra) {
+        return BronzeToSilverOptions.parse(Options.parse(args(extra).toArray(String[]::new), Map.of()), SIMULATOR_CREDENTIALS);
+    }
+
+    BronzeToSilverJob job(BronzeToSilverOptions o, BronzeInput input) {
+        return new BronzeToSilverJob(input,
+                new ConfirmedRabbitSink(o.rabbit(), List.of(o.deadLetterQueue()), List.of(), true),
+                new ConfirmedRabbitSink(o.rabbit(), List.of(), List.of(o.eventsExchange()), false),
+                SilverSinks.jdbc(o.jdbcUrl()), o);
+    }
+
+    /** Starts the streaming job from the bronze queue on the shared MiniCluster. */
+    JobClient startStreaming(String... extra) throws Exception {
+        BronzeToSilverOptions o = options(extra);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(FlinkTestCluster.PARALLELISM);
+        env.enableCheckpointing(o.checkpointInterval().toMillis());
+        job(o, BronzeInput.rabbit(o)).build(env);
+        return env.executeAsync("bronze-to-silver-itcase");
+    }
+
+    long providerRequests() {
+        return simulator.stats().values().stream().mapToLong(s -> s.requests()).sum();
+    }
+
+    long providerRequests(ProviderName p) { return simulator.stats(p).requests(); }
+
+    @Override
+    public void close() {
+        simulator.close();
+        redis.close();
+        rabbit.close();
+        db.close();
+    }
+}

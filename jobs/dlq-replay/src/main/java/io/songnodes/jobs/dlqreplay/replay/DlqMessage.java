@@ -1,0 +1,71 @@
+package io.songnodes.jobs.dlqreplay.replay;
+
+import com.rabbitmq.client.AMQP;
+import io.songnodes.json.Json;
+import io.songnodes.model.DeadLetter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** A read-only view of one message taken from the DLQ: filters read its headers, and the body is parsed only when needed. */
+public final class DlqMessage {
+    private final AMQP.BasicProperties props;
+    private final byte[] body;
+    private DeadLetter envelope;
+    private String parseError;
+
+    public DlqMessage(AMQP.BasicProperties props, byte[] body) {
+        this.props = props;
+        this.body = body;
+    }
+
+    public AMQP.BasicProperties props() { return props; }
+
+    public byte[] body() { return body; }
+
+    /** A header as text (the client hands strings over as LongString), or null. */
+    public String header(String name) {
+        Map<String, Object> h = props.getHeaders();
+        Object v = h == null ? null : h.get(name);
+        return v == null ? null : v.toString();
+    }
+
+    /** When the record first failed: {@code x-first-failed-at}, else the AMQP timestamp, else null. */
+    public Instant failedAt() {
+        String first = header(DeadLetter.H_FIRST_FAILED_AT);
+        if (first != null) {
+            try {
+                return Instant.parse(first);
+            } catch (DateTimeParseException ignored) {
+                // a malformed header falls back to the broker-visible timestamp
+            }
+        }
+        return props.getTimestamp() == null ? null : props.getTimestamp().toInstant();
+    }
+
+    /** The envelope id: the AMQP message-id when the publisher set it, else the body's {@code id}. */
+    public String id() {
+        if (props.getMessageId() != null) return props.getMessageId();
+        DeadLetter e = envelope();
+        return e == null ? null : e.id();
+    }
+
+    /** The parsed envelope, or null when the body is not one (see {@link #parseError()}). */
+    public DeadLetter envelope() {
+        if (envelope == null && parseError == null) {
+            try {
+                envelope = Json.read(new String(body, StandardCharsets.UTF_8), DeadLetter.class);
+                if (envelope == null || envelope.id() == null || envelope.errorType() == null) {
+                    envelope = null;
+                    parseError = "not a dead-letter envelope (no id or error_type)";
+                }
+            } catch (Exception e) {
+                parseError = "not a dead-letter envelope: " + e.getClass().getSimpleName();
+            }
+        }
+        return envelope;
+    }
+
+    public String parseError() { return parseError; }
+}

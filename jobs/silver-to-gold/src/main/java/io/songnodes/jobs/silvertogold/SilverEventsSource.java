@@ -1,0 +1,37 @@
+package io.songnodes.jobs.silvertogold;
+
+import java.io.IOException;
+import java.util.Map;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.streaming.connectors.rabbitmq.RMQSource;
+import org.apache.flink.streaming.connectors.rabbitmq.common.RMQConnectionConfig;
+
+/**
+ * RMQSource on a durable queue bound to the silver events fanout exchange (declared here, so the job
+ * can start before bronze-to-silver). Correlation ids dedupe redeliveries; acks follow checkpoints.
+ */
+public final class SilverEventsSource extends RMQSource<String> {
+    private final String exchange;
+
+    public SilverEventsSource(RMQConnectionConfig config, String exchange, String queue) {
+        super(config, queue, true, new SimpleStringSchema());
+        this.exchange = exchange;
+    }
+
+    /** Builds the source from the job config. */
+    public static SilverEventsSource from(SilverToGoldConfig cfg) {
+        RMQConnectionConfig rmq;
+        try {
+            rmq = new RMQConnectionConfig.Builder().setUri(cfg.amqpUri()).setPrefetchCount(cfg.prefetch()).build();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("--amqp-uri is not a valid AMQP URI", e);
+        }
+        return new SilverEventsSource(rmq, cfg.eventsExchange(), cfg.eventsQueue());
+    }
+
+    @Override protected void setupQueue() throws IOException {
+        channel.exchangeDeclare(exchange, "fanout", true);
+        channel.queueDeclare(queueName, true, false, false, Map.of());
+        channel.queueBind(queueName, exchange, "");
+    }
+}

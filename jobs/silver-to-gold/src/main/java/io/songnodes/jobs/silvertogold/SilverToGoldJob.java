@@ -1,0 +1,56 @@
+package io.songnodes.jobs.silvertogold;
+
+import io.songnodes.db.Migrations;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.streaming.api.functions.source.SourceFunction;
+
+/**
+ * silver-to-gold. BATCH: one request recomputes all of gold from silver. STREAMING: silver events from
+ * the fanout exchange update only the gold rows they affect. Both run the same Flink-free refresher,
+ * so they produce the same gold.
+ */
+public final class SilverToGoldJob {
+    private final SilverToGoldConfig config;
+    private final SourceFunction<String> events;
+    private final Sink<Integer> done;
+
+    /** {@code events} is the silver event source (unused in batch mode); {@code done} receives rows written per request. */
+    public SilverToGoldJob(SilverToGoldConfig config, SourceFunction<String> events, Sink<Integer> done) {
+        this.config = config;
+        this.events = events;
+        this.done = done;
+    }
+
+    public void build(StreamExecutionEnvironment env) {
+        DataStream<RefreshRequest> requests;
+        if (config.mode() == SilverToGoldConfig.Mode.BATCH) {
+            env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+            requests = env.fromData(RefreshRequest.everything()).uid("batch-request").name("batch request");
+        } else {
+            env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+            env.enableCheckpointing(config.checkpointInterval().toMillis());
+            // RMQSource is not parallel; parsing stays chained to it so each refresh subtask sees events in queue order
+            SingleOutputStreamOperator<RefreshRequest> parsed = env.addSource(events).uid("silver-events").name("silver events")
+                    .setParallelism(1)
+                    .process(new ParseSilverEvent()).uid("parse-silver-event").name("parse silver event").setParallelism(1);
+            parsed.getSideOutput(ParseSilverEvent.INVALID).sinkTo(new DiscardingSink<>()).uid("invalid-events").name("invalid events");
+            requests = parsed.keyBy(RefreshRequest::routingKey);
+        }
+        requests.process(new GoldRefreshFunction(config.jdbcUrl())).uid("gold-refresh").name("gold refresh")
+                .sinkTo(done).uid("gold-done").name("gold done");
+    }
+
+    public static void main(String[] args) throws Exception {
+        SilverToGoldConfig config = SilverToGoldConfig.parse(args, System.getenv());
+        Migrations.migrate(config.jdbcUrl());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        SourceFunction<String> events = config.mode() == SilverToGoldConfig.Mode.STREAMING ? SilverEventsSource.from(config) : null;
+        new SilverToGoldJob(config, events, new DiscardingSink<>()).build(env);
+        env.execute("silver-to-gold " + config.mode().name().toLowerCase(java.util.Locale.ROOT));
+    }
+}

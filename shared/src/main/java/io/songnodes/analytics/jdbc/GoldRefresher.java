@@ -1,0 +1,225 @@
+package io.songnodes.analytics.jdbc;
+
+import io.songnodes.analytics.GoldCalculator;
+import io.songnodes.analytics.GoldRow;
+import io.songnodes.analytics.GoldScope;
+import io.songnodes.analytics.GoldTable;
+import io.songnodes.analytics.PlaylistFacts;
+import io.songnodes.analytics.Recommender;
+import io.songnodes.analytics.SilverSnapshot;
+import io.songnodes.analytics.TrackFacts;
+import io.songnodes.analytics.Transitions;
+import io.songnodes.music.CamelotKey;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Recomputes gold from silver in PostgreSQL: everything ({@link #refreshAll}) or only the rows a silver
+ * change can affect ({@link #refresh}). Both run the same {@link GoldCalculator}, in one transaction that
+ * holds a PostgreSQL advisory lock, so concurrent refreshes (two subtasks, or a batch run beside the
+ * streaming job) cannot interleave and write stale rows. Every write replaces rows by key, so a repeated
+ * refresh changes nothing.
+ */
+public final class GoldRefresher implements AutoCloseable {
+    /** Advisory lock key shared by every writer of gold. */
+    public static final long GOLD_LOCK = 0x536f6e674e6f6465L; // "SongNode"
+
+    private final String jdbcUrl;
+    private Connection connection;
+
+    public GoldRefresher(String jdbcUrl) { this.jdbcUrl = jdbcUrl; }
+
+    /** What a refresh wrote: rows per gold table, the layer statistics after it, and silver's newest change. */
+    public record Result(Map<GoldTable, Integer> rowsWritten, List<LayerStat> layerStats, Instant latestSilverChange) {
+        public int totalRows() { return rowsWritten.values().stream().mapToInt(Integer::intValue).sum(); }
+    }
+
+    /** Recomputes every gold table from all of silver. */
+    public Result refreshAll() throws SQLException {
+        return inTransaction(c -> {
+            SilverReader silver = new SilverReader(c);
+            SilverSnapshot snapshot = new SilverSnapshot(silver.allTracks(), silver.allPlaylists());
+            return write(c, GoldScope.everything(), GoldCalculator.compute(snapshot, GoldScope.everything()));
+        });
+    }
+
+    /**
+     * Recomputes the gold rows that depend on the given tracks and sets: their analytics, every set
+     * playing the tracks, transitions leaving the tracks, the sets' members or their predecessors,
+     * the artists credited before or after, and the recommendation lists the tracks were or can be in.
+     */
+    public Result refresh(Collection<String> trackIds, Collection<String> playlistIds) throws SQLException {
+        return inTransaction(c -> {
+            SilverReader silver = new SilverReader(c);
+            GoldStore gold = new GoldStore(c);
+            Set<String> changedTracks = new TreeSet<>(trackIds);
+            Set<String> sets = new TreeSet<>(playlistIds);
+            sets.addAll(silver.playlistIdsPlaying(changedTracks));
+
+            Loaded loaded = new Loaded();
+            loaded.addPlaylists(silver.playlistsById(sets));
+            Set<String> tracks = new TreeSet<>(changedTracks);
+            for (String p : playlistIds) {
+                PlaylistFacts set = loaded.playlists.get(p);
+                if (set != null) tracks.addAll(set.trackIds());
+            }
+            tracks.addAll(gold.formerMembers(playlistIds));
+            loaded.addTracks(silver.tracksById(loaded.missingTracks(tracks)));
+
+            Set<String> sources = new TreeSet<>(tracks);
+            sources.addAll(gold.formerPredecessors(changedTracks));
+            for (PlaylistFacts set : loaded.playlists.values()) {
+                for (Transitions.Occurrence o : Transitions.of(set, loaded.tracks)) {
+                    if (changedTracks.contains(o.toTrackId())) sources.add(o.fromTrackId());
+                }
+            }
+
+            Set<String> artists = new TreeSet<>(gold.formerArtists(tracks, sets));
+            for (String t : tracks) if (loaded.tracks.get(t) != null && loaded.tracks.get(t).identified()) artists.addAll(loaded.tracks.get(t).creditedArtists());
+            for (String p : sets) if (loaded.playlists.get(p) != null) artists.addAll(SilverSnapshot.djArtists(loaded.playlists.get(p).dj()));
+            Set<String> artistTracks = gold.creditedRefs(artists, "track");
+            Set<String> artistSets = gold.creditedRefs(artists, "dj");
+
+            Set<String> needPlays = new TreeSet<>(sources);
+            needPlays.addAll(artistTracks);
+            Set<String> moreSets = new TreeSet<>(silver.playlistIdsPlaying(needPlays));
+            moreSets.addAll(artistSets);
+            moreSets.removeAll(loaded.playlists.keySet());
+            loaded.addPlaylists(silver.playlistsById(moreSets));
+            needPlays.addAll(changedTracks);
+            loaded.addTracks(silver.tracksById(loaded.missingTracks(needPlays)));
+
+            Set<String> recommenders = recommendationScope(silver, gold, loaded, changedTracks);
+            GoldScope scope = new GoldScope(false, tracks, sets, sources, artists, recommenders);
+            SilverSnapshot snapshot = new SilverSnapshot(loaded.tracks.values(), loaded.playlists.values());
+            return write(c, scope, GoldCalculator.compute(snapshot, scope));
+        });
+    }
+
+    /**
+     * The tracks whose top-N may change: the changed tracks, those that recommended them, and those that
+     * could recommend them now (compatible key, within the BPM window). Loads every track in the tempo
+     * windows of all of them, so each recomputed list sees all its candidates.
+     */
+    private static Set<String> recommendationScope(SilverReader silver, GoldStore gold, Loaded loaded, Set<String> changed) throws SQLException {
+        Set<String> scope = new TreeSet<>(changed);
+        Set<String> former = gold.formerRecommenders(changed);
+        scope.addAll(former);
+        loaded.addTracks(silver.tracksById(loaded.missingTracks(former)));
+        List<double[]> ranges = new ArrayList<>();
+        for (String id : changed) {
+            TrackFacts t = loaded.tracks.get(id);
+            if (t != null && Recommender.eligible(t)) ranges.add(new double[] {t.bpm() - 2 * Recommender.BPM_WINDOW, t.bpm() + 2 * Recommender.BPM_WINDOW});
+        }
+        for (String id : former) {
+            TrackFacts t = loaded.tracks.get(id);
+            if (t != null && Recommender.eligible(t)) ranges.add(new double[] {t.bpm() - Recommender.BPM_WINDOW, t.bpm() + Recommender.BPM_WINDOW});
+        }
+        ranges.sort((a, b) -> Double.compare(a[0], b[0]));
+        double[] cur = null;
+        for (double[] r : ranges) {
+            if (cur != null && r[0] <= cur[1]) {
+                cur[1] = Math.max(cur[1], r[1]);
+                continue;
+            }
+            if (cur != null) loaded.addTracks(silver.tracksInBpm(cur[0], cur[1]));
+            cur = r.clone();
+        }
+        if (cur != null) loaded.addTracks(silver.tracksInBpm(cur[0], cur[1]));
+        for (String id : changed) {
+            TrackFacts x = loaded.tracks.get(id);
+            if (x == null || !Recommender.eligible(x)) continue;
+            Set<CamelotKey> keys = Set.copyOf(x.camelot().compatibleKeys());
+            for (TrackFacts y : loaded.tracks.values()) {
+                if (Recommender.eligible(y) && keys.contains(y.camelot()) && Math.abs(y.bpm() - x.bpm()) <= Recommender.BPM_WINDOW) scope.add(y.trackId());
+            }
+        }
+        return scope;
+    }
+
+    /** Silver rows loaded so far, by key. */
+    private static final class Loaded {
+        final Map<String, TrackFacts> tracks = new HashMap<>();
+        final Map<String, PlaylistFacts> playlists = new HashMap<>();
+
+        void addTracks(Collection<TrackFacts> ts) { for (TrackFacts t : ts) tracks.put(t.trackId(), t); }
+
+        void addPlaylists(Collection<PlaylistFacts> ps) {
+            for (PlaylistFacts p : ps) playlists.put(p.playlistId(), p);
+        }
+
+        /** Tracks of every loaded set plus {@code wanted}, minus those already loaded. */
+        Set<String> missingTracks(Collection<String> wanted) {
+            Set<String> out = new LinkedHashSet<>(wanted);
+            for (PlaylistFacts p : playlists.values()) for (PlaylistFacts.Entry e : p.entries()) out.add(e.trackId());
+            out.removeAll(tracks.keySet());
+            return out;
+        }
+    }
+
+    private static Result write(Connection c, GoldScope scope, Map<GoldTable, List<GoldRow>> rows) throws SQLException {
+        GoldStore gold = new GoldStore(c);
+        gold.replace(scope, rows);
+        Map<GoldTable, Integer> written = new EnumMap<>(GoldTable.class);
+        rows.forEach((t, r) -> written.put(t, r.size()));
+        return new Result(written, gold.refreshLayerStats(), gold.latestSilverChange());
+    }
+
+    private interface Work { Result run(Connection c) throws SQLException; }
+
+    private Result inTransaction(Work work) throws SQLException {
+        Connection c = connection();
+        try {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, GOLD_LOCK);
+                lock.execute();
+            }
+            Result r = work.run(c);
+            c.commit();
+            return r;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+                closeQuietly();
+            }
+            throw e;
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = DriverManager.getConnection(jdbcUrl);
+            connection.setAutoCommit(false);
+        }
+        return connection;
+    }
+
+    private void closeQuietly() {
+        try {
+            if (connection != null) connection.close();
+        } catch (SQLException ignored) {
+            // the connection is being discarded after a failed rollback
+        } finally {
+            connection = null;
+        }
+    }
+
+    @Override public void close() throws SQLException {
+        if (connection != null) connection.close();
+        connection = null;
+    }
+}

@@ -1,0 +1,73 @@
+package io.songnodes.enrich.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.songnodes.enrich.Candidate;
+import io.songnodes.enrich.ProviderException;
+import io.songnodes.enrich.ProviderException.Kind;
+import io.songnodes.enrich.ProviderHttp;
+import io.songnodes.enrich.ProviderName;
+import io.songnodes.enrich.TrackQuery;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+/**
+ * MusicBrainz WS/2 in JSON: recording lookup by MBID, ISRC lookup, Lucene recording search. No key, but a
+ * meaningful User-Agent is mandatory. Its 503 has two meanings told apart by the body: the per-IP rate
+ * limit ("Your requests are exceeding the allowable rate limit") and edge load shedding ("currently busy").
+ */
+public final class MusicBrainzClient extends ProviderClientBase {
+    static final String SEARCH = "search", RECORDING = "recording", ISRC = "isrc", RELEASE = "release";
+    static final String RECORDING_INC = "isrcs+releases+artist-credits+tags+genres";
+    static final String ISRC_INC = "artist-credits+tags";
+    static final String RELEASE_INC = "recordings+artist-credits+labels+isrcs+genres";
+    private static final String RATE_LIMIT_PREFIX = "your requests are exceeding the allowable rate limit";
+
+    public MusicBrainzClient(ProviderSettings settings, ProviderHttp http) {
+        super(ProviderName.MUSICBRAINZ, http, settings);
+    }
+
+    @Override
+    protected List<Candidate> byId(String mbid, TrackQuery query) throws ProviderException {
+        // inc is '+'-joined as the WS/2 documentation writes it
+        JsonNode body = call(RECORDING, "/ws/2/recording/" + seg(mbid) + "?inc=" + RECORDING_INC + "&fmt=json");
+        return List.of(MusicBrainzParser.recording(body, null, null));
+    }
+
+    @Override
+    protected List<Candidate> byIsrc(String isrc, TrackQuery query) throws ProviderException {
+        return MusicBrainzParser.isrc(call(ISRC, "/ws/2/isrc/" + seg(isrc) + "?inc=" + ISRC_INC + "&fmt=json"));
+    }
+
+    @Override
+    protected List<Candidate> search(TrackQuery q) throws ProviderException {
+        String lucene = "artist:\"" + lucene(q.artist()) + "\" AND recording:\"" + lucene(q.title()) + "\"";
+        return MusicBrainzParser.search(call(SEARCH, "/ws/2/recording?query=" + enc(lucene) + "&fmt=json&limit=" + settings.searchLimit()));
+    }
+
+    /** The tracks of one release (label, date and per-recording ISRCs and genres): where MusicBrainz keeps labels. */
+    public List<Candidate> releaseTracks(String releaseMbid) throws ProviderException {
+        return MusicBrainzParser.releaseTracks(call(RELEASE, "/ws/2/release/" + seg(releaseMbid) + "?inc=" + RELEASE_INC + "&fmt=json"));
+    }
+
+    private JsonNode call(String endpoint, String pathAndQuery) throws ProviderException {
+        HttpResponse<String> r = send(endpoint, get(settings.endpoints().musicbrainz() + pathAndQuery).build());
+        if (ok(r)) return json(r, endpoint);
+        throw classify(r, endpoint);
+    }
+
+    ProviderException classify(HttpResponse<String> r, String endpoint) {
+        // {"error":"Not Found","help":"For usage, please see: ..."}
+        String message = Fields.text(jsonOrMissing(r), "error");
+        int s = r.statusCode();
+        if (s == 503) {
+            boolean rateLimited = message != null && message.toLowerCase(java.util.Locale.ROOT).startsWith(RATE_LIMIT_PREFIX);
+            return error(rateLimited ? Kind.RATE_LIMITED : Kind.TRANSIENT, r, endpoint, message);
+        }
+        // 403 here means the User-Agent was refused or blocked: a configuration fault, not a missing capability
+        if (s == 403) return error(Kind.PERMANENT, r, endpoint, message);
+        return statusError(r, endpoint, message);
+    }
+
+    /** Escapes what Lucene would read as syntax inside a quoted phrase. */
+    static String lucene(String s) { return s.trim().replace("\\", "\\\\").replace("\"", "\\\""); }
+}

@@ -1,0 +1,62 @@
+package io.songnodes.enrich.waterfall;
+
+import io.songnodes.enrich.Candidate;
+import io.songnodes.enrich.config.EnrichField;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads one field's value from a candidate; null when the candidate has no usable value. */
+final class FieldValues {
+    private static final Pattern ISRC = Pattern.compile("[A-Z]{2}[A-Z0-9]{3}\\d{7}");
+
+    private FieldValues() {}
+
+    static Object extract(EnrichField f, Candidate c) {
+        return switch (f) {
+            case SPOTIFY_ID, MUSICBRAINZ_ID, DISCOGS_ID, BEATPORT_ID, DEEZER_ID -> providerId(f.providerIdOf(), c);
+            case ISRC -> isrc(c);
+            // 0 is how Deezer says "unknown"
+            case BPM -> c.bpm() != null && c.bpm() > 0 ? c.bpm() : null;
+            case KEY -> key(c).map(KeyNames.Key::name).orElse(blank(c.keyName()) ? null : c.keyName().trim());
+            case ENERGY -> unit(c.energy());
+            case DANCEABILITY -> unit(c.danceability());
+            case VALENCE -> unit(c.valence());
+            case GENRE -> genres(c.genres());
+            case LABEL -> blank(c.label()) ? null : c.label().trim();
+            case RELEASE_DATE -> blank(c.releaseDate()) ? null : c.releaseDate().trim();
+            case DURATION_MS -> c.durationMs() != null && c.durationMs() > 0 ? c.durationMs() : null;
+        };
+    }
+
+    static java.util.Optional<KeyNames.Key> key(Candidate c) {
+        java.util.Optional<KeyNames.Key> k = KeyNames.of(c.key(), c.mode());
+        return k.isPresent() ? k : KeyNames.parse(c.keyName());
+    }
+
+    static String providerId(String provider, Candidate c) {
+        String id = c.id(provider);
+        if (blank(id) && provider.equals(c.provider())) id = c.recordId();
+        return blank(id) ? null : id.trim();
+    }
+
+    static String isrc(Candidate c) {
+        String v = c.id("isrc");
+        if (blank(v)) return null;
+        v = v.trim().toUpperCase(Locale.ROOT).replace("-", "");
+        return ISRC.matcher(v).matches() ? v : null;
+    }
+
+    private static List<String> genres(List<String> g) {
+        if (g == null) return null;
+        Set<String> out = new LinkedHashSet<>();
+        for (String s : g) if (!blank(s)) out.add(s.trim().toLowerCase(Locale.ROOT));
+        return out.isEmpty() ? null : List.copyOf(out);
+    }
+
+    private static Double unit(Double d) { return d != null && d >= 0 && d <= 1 ? d : null; }
+
+    private static boolean blank(String s) { return s == null || s.isBlank(); }
+}

@@ -1,0 +1,20 @@
+package io.songnodes.enrich.provider;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock tests move by hand (token expiry), instead of sleeping. */
+final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant start) { this.now = start; }
+
+    void advance(Duration d) { now = now.plus(d); }
+
+    @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+    @Override public Clock withZone(ZoneId zone) { return this; }
+    @Override public Instant instant() { return now; }
+}

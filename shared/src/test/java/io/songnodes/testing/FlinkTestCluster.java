@@ -1,0 +1,20 @@
+package io.songnodes.testing;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+
+/** The one MiniCluster definition every *ITCase shares: parallelism 2, as on the 2-core machines. */
+public final class FlinkTestCluster {
+    public static final int PARALLELISM = 2;
+
+    private FlinkTestCluster() {}
+
+    public static MiniClusterExtension extension() {
+        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setNumberTaskManagers(1)
+                .setNumberSlotsPerTaskManager(PARALLELISM)
+                .setConfiguration(new Configuration())
+                .build());
+    }
+}
