@@ -34,11 +34,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * java -cp shared.jar:deps io.songnodes.enrich.resilience.GlobalLimiterProof \
  *   --base-url http://localhost:8089 --provider musicbrainz --rate 1/s --duration 30s --instances 4 \
  *   [--path /ws/2/recording?query=...] [--admin-url http://localhost:8089/__admin/counts] \
- *   [--redis-host localhost --redis-port 6379] [--local-server] [--strict true|false] [--margin 0.05]
+ *   [--redis-host localhost --redis-port 6379] [--prefix proof-x:] [--local-server] [--strict true|false] [--margin 0.05]
  * </pre>
  * {@code --local-server} starts an in-process server that enforces the rate as a strict rolling window
  * (503 on excess), for a run without the simulator. An Authorization header value may come from the
- * environment variable SONGNODES_PROOF_AUTHORIZATION (never from the command line).
+ * environment variable SONGNODES_PROOF_AUTHORIZATION (never from the command line). For separate JVMs start
+ * several with {@code --instances 1} and the same {@code --prefix}, and judge by the simulator's admin counts
+ * (each JVM's own "quota used" is its share).
+ *
+ * <p>Classpath: {@code mvn -q -o -pl shared dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt} then
+ * {@code java -cp shared/target/classes:$(cat /tmp/cp.txt) io.songnodes.enrich.resilience.GlobalLimiterProof ...}.
  */
 public final class GlobalLimiterProof {
     private static final Map<ProviderName, String> DEFAULT_PATHS = Map.of(
@@ -58,7 +63,8 @@ public final class GlobalLimiterProof {
         Duration duration = Duration.parse("PT" + a.getOrDefault("duration", "30s").toUpperCase());
         int instances = Integer.parseInt(a.getOrDefault("instances", "4"));
         String path = a.getOrDefault("path", DEFAULT_PATHS.get(provider));
-        String prefix = "proof-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        // separate JVMs pass the same --prefix to share one limiter; by default a fresh one per run
+        String prefix = a.getOrDefault("prefix", "proof-" + UUID.randomUUID().toString().substring(0, 8) + ":");
         HttpServer local = a.containsKey("local-server") ? strictServer(rate) : null;
         String base = local != null ? "http://127.0.0.1:" + local.getAddress().getPort() : a.get("base-url");
         if (base == null) throw new IllegalArgumentException("--base-url is required (or --local-server)");
