@@ -94,6 +94,8 @@ public final class GlobalRateLimiter {
 
     // After the slot: is the provider blocked (Retry-After), or (anchored) was the previous send or, with strict
     // spacing, the previous answer less than one interval ago? If not, claim the send: next send >= now + T.
+    // Strict spacing also holds everyone while this request is in flight (up to its timeout), because a request
+    // that leaves late must not arrive right before the next instance's; the answer releases the hold.
     private static final String CLAIM = """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -104,18 +106,26 @@ public final class GlobalRateLimiter {
             if blocked > now then return {string.format('%.0f', blocked - now), '0', '0'} end
             if ARGV[2] == '1' then
               if anchor > now then return {'0', string.format('%.0f', anchor - now), '0'} end
-              redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', now + T))
+              redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', now + T + tonumber(ARGV[3])))
+              if ARGV[3] ~= '0' then redis.call('HSET', KEYS[1], 'inflight', string.format('%.0f', now)) end
             end
             return {'0', '0', string.format('%.0f', now)}
             """;
 
+    // The answer to the send claimed at ARGV[3]: the next send waits one interval from now minus the discount.
+    // If that send still holds the in-flight hold, the hold is replaced (lowered); otherwise it can only grow.
     private static final String ANSWERED = """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-            local s = redis.call('HMGET', KEYS[1], 'anchor', 'factor')
+            local s = redis.call('HMGET', KEYS[1], 'anchor', 'factor', 'inflight')
             local anchor = tonumber(s[1]) or 0
             local next = now - tonumber(ARGV[2]) + tonumber(ARGV[1]) / (tonumber(s[2]) or 1)
-            if next > anchor then redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', next)) end
+            if s[3] ~= false and s[3] == ARGV[3] then
+              redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', next))
+              redis.call('HDEL', KEYS[1], 'inflight')
+            elseif next > anchor then
+              redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', next))
+            end
             return 1
             """;
 
@@ -193,7 +203,7 @@ public final class GlobalRateLimiter {
                     sendMicros = claim(deadline, maxWait);
                     // a Retry-After that arrived while we slept voids our slot: take a new one behind the block
                     if (sendMicros < 0) continue;
-                    sendMicros = Math.max(slot, sendMicros);
+                    if (sendMicros == 0) sendMicros = slot;   // Redis went away after our reservation
                 }
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
                 listener.limiterWait(provider, waited, lastAvailable, settings.burst());
@@ -233,7 +243,8 @@ public final class GlobalRateLimiter {
             List<Object> r;
             try {
                 r = redis.call(j -> castList(j.eval(CLAIM, List.of(key), List.of(
-                        String.valueOf(emissionMicros), anchored ? "1" : "0"))));
+                        String.valueOf(emissionMicros), anchored ? "1" : "0",
+                        settings.strictSpacing() ? String.valueOf(settings.timeout().toNanos() / 1000) : "0"))));
             } catch (RedisUnavailableException e) {
                 return 0;   // we hold a slot already; the local limiter takes over on the next acquire
             }
@@ -248,14 +259,14 @@ public final class GlobalRateLimiter {
     }
 
     /**
-     * The provider answered after {@code latency} (or the request timed out). The request may have reached the
+     * The provider answered {@code permit}'s request after {@code latency} (or the request timed out). The request may have reached the
      * provider as late as now, so the next send waits one interval from now minus this instance's typical round
      * trip (median of the last 16): a request of usual speed costs nothing, one that left late (cold connection,
      * GC pause, busy machine) pushes the next one back by its delay. With strict spacing, and for each instance's
      * first answers while the JVM and its connections warm up, nothing is discounted.
      */
-    public void onAnswer(Duration latency) {
-        if (!anchored) return;
+    public void onAnswer(Permit permit, Duration latency) {
+        if (!anchored || !permit.global()) return;
         long micros = Math.max(0, latency.toNanos() / 1000);
         long discount;
         synchronized (recentLatencyMicros) {
@@ -264,7 +275,8 @@ public final class GlobalRateLimiter {
             discount = settings.strictSpacing() || answers <= WARM_UP_ANSWERS ? 0 : medianLatencyMicros();
         }
         try {
-            redis.call(j -> j.eval(ANSWERED, List.of(key), List.of(String.valueOf(emissionMicros), String.valueOf(discount))));
+            redis.call(j -> j.eval(ANSWERED, List.of(key), List.of(String.valueOf(emissionMicros), String.valueOf(discount),
+                    String.valueOf(permit.sendMicros()))));
         } catch (RedisUnavailableException e) {
             // the local fallback spaces by slot only
         }

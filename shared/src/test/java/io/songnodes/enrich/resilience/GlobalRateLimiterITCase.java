@@ -83,7 +83,7 @@ class GlobalRateLimiterITCase {
 
     @Test
     void rateLimitedAnswerSlowsEveryInstanceOnceAndBlocksUntilRetryAfter() throws Exception {
-        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("20/s").safetyMargin(0)
+        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("20/s").safetyMargin(0).strictSpacing(false)
                 .aimd(new ResilienceSettings.Aimd(0.5, 0.25, 0.1, Duration.ofSeconds(30))).build();
         GlobalRateLimiter a = instance(s, new RecordingListener());
         GlobalRateLimiter b = instance(s, new RecordingListener());
@@ -115,7 +115,7 @@ class GlobalRateLimiterITCase {
 
     @Test
     void aPermitThatWouldComeTooLateIsRefusedWithoutTakingASlot() throws Exception {
-        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("1/min").safetyMargin(0).build();
+        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("1/min").safetyMargin(0).strictSpacing(false).build();
         GlobalRateLimiter a = instance(s, new RecordingListener());
         GlobalRateLimiter.Permit p = a.acquire(Duration.ZERO);
         assertThatThrownBy(() -> a.acquire(Duration.ofMillis(20))).isInstanceOf(PermitTimeoutException.class)
@@ -159,9 +159,11 @@ class GlobalRateLimiterITCase {
             bThread[0] = Thread.currentThread();
             return b.acquire();
         });
-        // b has its slot (1 s after a's) and sleeps; a's request is slow and answers only now
-        Await.until("b waits for its slot", Duration.ofSeconds(5), () -> bThread[0] != null && bThread[0].getState() == Thread.State.TIMED_WAITING);
-        a.onAnswer(Duration.ofMillis(5));
+        // a's request is in flight: b is held (up to a's timeout) until a answers, whatever its slot says
+        Await.until("b waits", Duration.ofSeconds(5), () -> bThread[0] != null && bThread[0].getState() == Thread.State.TIMED_WAITING);
+        assertThat(Long.parseLong(redis.jedis().hget(a.redisKey(), "anchor")))
+                .as("held for a's timeout").isGreaterThanOrEqualTo(first.sendMicros() + 1_000_000 + s.timeout().toNanos() / 1000);
+        a.onAnswer(first, Duration.ofMillis(5));
         long anchor = Long.parseLong(redis.jedis().hget(a.redisKey(), "anchor"));
         GlobalRateLimiter.Permit p = second.get();
         pool.shutdown();
@@ -174,10 +176,11 @@ class GlobalRateLimiterITCase {
     void afterWarmUpAnAnswerAnchorsTheNextSendOneIntervalAfterItMinusTheTypicalRoundTrip() throws Exception {
         ResilienceSettings s = ResilienceSettings.builder(ProviderName.LASTFM).rate("1/s").safetyMargin(0).build();
         GlobalRateLimiter a = instance(s, new RecordingListener());
+        GlobalRateLimiter.Permit permit = a.acquire();
         for (int i = 1; i <= 12; i++) {
             redis.jedis().hdel(a.redisKey(), "anchor");
             long before = System.currentTimeMillis() * 1000;   // Redis runs on this host: same wall clock
-            a.onAnswer(Duration.ofMillis(i <= 2 ? 400 : 30));
+            a.onAnswer(permit, Duration.ofMillis(i <= 2 ? 400 : 30));
             long after = System.currentTimeMillis() * 1000;
             long anchor = Long.parseLong(redis.jedis().hget(a.redisKey(), "anchor"));
             // warming up (5 answers): a full interval after the answer; then the typical 30 ms are discounted
