@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </pre>
  * {@code --local-server} starts an in-process server that enforces the rate as a strict rolling window
  * (503 on excess), for a run without the simulator. An Authorization header value may come from the
- * environment variable SONGNODES_PROOF_AUTHORIZATION (never from the command line). For separate JVMs start
+ * environment variable SONGNODES_PROOF_AUTHORIZATION and the Last.fm key from LASTFM_API_KEY (never from the
+ * command line). For separate JVMs start
  * several with {@code --instances 1} and the same {@code --prefix}, and judge by the simulator's admin counts
  * (each JVM's own "quota used" is its share).
  *
@@ -62,7 +63,12 @@ public final class GlobalLimiterProof {
         RateLimit rate = RateLimit.parse(a.getOrDefault("rate", "1/s"));
         Duration duration = Duration.parse("PT" + a.getOrDefault("duration", "30s").toUpperCase());
         int instances = Integer.parseInt(a.getOrDefault("instances", "4"));
-        String path = a.getOrDefault("path", DEFAULT_PATHS.get(provider));
+        String givenPath = a.getOrDefault("path", DEFAULT_PATHS.get(provider));
+        String lastfmKey = System.getenv("LASTFM_API_KEY");
+        if (provider == ProviderName.LASTFM && !a.containsKey("path") && lastfmKey != null && !lastfmKey.isBlank()) {
+            givenPath += "&api_key=" + java.net.URLEncoder.encode(lastfmKey, StandardCharsets.UTF_8);
+        }
+        String path = givenPath;
         // separate JVMs pass the same --prefix to share one limiter; by default a fresh one per run
         String prefix = a.getOrDefault("prefix", "proof-" + UUID.randomUUID().toString().substring(0, 8) + ":");
         HttpServer local = a.containsKey("local-server") ? strictServer(rate) : null;
@@ -73,7 +79,7 @@ public final class GlobalLimiterProof {
         HttpClient plain = HttpClient.newHttpClient();
 
         System.out.printf("proof: %d instances, %s at %s for %s against %s%s (redis prefix %s)%n",
-                instances, provider.id(), rate, duration, base, path, prefix);
+                instances, provider.id(), rate, duration, base, path.replaceAll("api_key=[^&]*", "api_key=***"), prefix);
         if (adminUrl != null) System.out.println("admin before: " + fetch(plain, adminUrl));
 
         ResilienceSettings.Builder sb = ResilienceSettings.builder(provider).rate(rate)
