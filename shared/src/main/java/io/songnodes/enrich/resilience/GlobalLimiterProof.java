@@ -142,6 +142,15 @@ public final class GlobalLimiterProof {
         }
         for (Future<?> f : runs) f.get();
         pool.shutdown();
+        if (!a.containsKey("prefix")) {
+            // a fresh prefix per run: leave nothing behind in Redis
+            try {
+                Resilience first = toClose.get(0);
+                first.redis().call(j -> j.del(first.limiter(provider).redisKey()));
+            } catch (RedisUnavailableException e) {
+                System.out.println("could not remove the limiter key: " + e.getMessage());
+            }
+        }
         toClose.forEach(Resilience::close);
 
         double quota = rate.perSecond() * duration.toNanos() / 1e9;

@@ -175,7 +175,11 @@ public final class GlobalRateLimiter {
     /** Blocks until a global permit is granted, at most {@code settings.maxPermitWait()}. */
     public Permit acquire() throws ProviderException { return acquire(settings.maxPermitWait()); }
 
-    /** Blocks until a global permit is granted, at most {@code maxWait}; reports the wait to the listener. */
+    /**
+     * Blocks until a global permit is granted, at most {@code maxWait}; reports the wait to the listener. The
+     * caller then sends one request and reports its end with {@link #onAnswer} (with strict spacing the other
+     * instances are held until then, or until the request timeout).
+     */
     public Permit acquire(Duration maxWait) throws ProviderException {
         long start = System.nanoTime();
         long deadline = start + maxWait.toNanos();

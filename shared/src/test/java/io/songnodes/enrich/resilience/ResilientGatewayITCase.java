@@ -142,6 +142,19 @@ class ResilientGatewayITCase {
     }
 
     @Test
+    void anUnreadableCacheEntryIsAMissAndGetsReplaced() throws Exception {
+        ResilientGateway g = gateway(fast().build(), guard);
+        String key = redis.prefix() + CacheKey.of(P, q("corrupt"));
+        redis.jedis().set(key, "{not json");
+        server.respond(e -> TestProviderServer.Reply.ok("c1"));
+        assertThat(g.lookup(P, q("corrupt"))).extracting(Candidate::recordId).containsExactly("c1");
+        assertThat(listener.events).contains("cacheMiss deezer");
+        assertThat(redis.jedis().get(key)).contains("\"recordId\":\"c1\"");
+        assertThat(g.lookup(P, q("corrupt"))).hasSize(1);
+        assertThat(server.requests()).isEqualTo(1);
+    }
+
+    @Test
     void emptyAndNotFoundAnswersAreCachedBriefly() throws Exception {
         ResilienceSettings s = fast().build();
         ResilientGateway g = gateway(s, guard);
