@@ -7,6 +7,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** URI parsing, the password kept out of toString, and fail-fast messages. */
 class AmqpSettingsTest {
     @Test
     void theOptionWinsOverTheEnvironmentAndThePasswordIsNeverPrinted() {

@@ -70,6 +70,9 @@ public final class ReplayCommand {
     String confirmTimeout;
     @Option(names = "--provider-limit", description = "requests/s a provider allows, for the time estimate, e.g. discogs=1 (repeatable)")
     Map<String, String> providerLimits = new LinkedHashMap<>();
+    @Option(names = "--metrics-linger", defaultValue = "20s",
+            description = "keep dlq_replay_total visible this long before and after the run, so that Prometheus scrapes the zero and the final count of a short run (default: ${DEFAULT-VALUE}; 0s to skip)")
+    String metricsLinger;
     @Option(names = "--progress-every", defaultValue = "5s", description = "progress line interval (default: ${DEFAULT-VALUE})")
     String progressEvery;
 
@@ -123,7 +126,8 @@ public final class ReplayCommand {
         }
         return new ReplayConfig(amqp, dlq, parking, filter, maxReplays, maxMessages == null ? Long.MAX_VALUE : maxMessages, stopAt,
                 dryRun, rate, batchSize, duration(confirmTimeout, "--confirm-timeout"), ProviderLimits.withOverrides(providerLimits, "--provider-limit"),
-                duration(progressEvery, "--progress-every"));
+                duration(progressEvery, "--progress-every"), "0".equals(metricsLinger.strip()) || "0s".equals(metricsLinger.strip())
+                        ? Duration.ZERO : duration(metricsLinger, "--metrics-linger"));
     }
 
     private Set<String> readIds() {

@@ -43,7 +43,8 @@ class DlqReplayJobITCase {
     static final int N = 1000;
 
     static ReplayConfig config(DlqFixture f, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking, "--progress-every", "1s"));
+        List<String> args = new ArrayList<>(List.of("--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking, "--progress-every", "1s",
+                "--metrics-linger", "0s"));
         args.addAll(List.of(extra));
         return ReplayCommand.parse(args.toArray(String[]::new), Map.of(), Clock.systemUTC());
     }
@@ -162,6 +163,58 @@ class DlqReplayJobITCase {
             }
             assertThat(inBronze.size() + inParking.size()).isEqualTo(N);
             System.out.println("kill test: " + afterKill + " replayed before the cancel, duplicates after the re-run: " + dups.size());
+        }
+    }
+
+    /** The job as its own process (main, local environment), SIGKILLed mid-run: no shutdown hook, no close, no cancel. */
+    @Test
+    void aProcessKilledMidRunAndRunAgainLosesNothing() throws Exception {
+        try (TestRabbit rabbit = new TestRabbit()) {
+            DlqFixture f = new DlqFixture(rabbit);
+            List<DeadLetter> seeded = f.seed(N);
+            Set<String> matching = seeded.stream().filter(d -> d.errorType() == ErrorType.PROVIDER_TRANSIENT).map(DeadLetter::id).collect(Collectors.toSet());
+            java.nio.file.Path log = java.nio.file.Files.createTempFile("dlq-replay-killed", ".log");
+            Process p = new ProcessBuilder("java", "--add-opens", "java.base/java.util=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                    "-cp", System.getProperty("java.class.path"), DlqReplayJob.class.getName(),
+                    "--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking, "--error-type", "provider_transient", "--rate", "150",
+                    "--metrics-linger", "0s")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                DlqFixture.await("the first replays of the child process", Duration.ofSeconds(120), () -> rabbit.depth(f.bronze) >= 100);
+            } finally {
+                p.destroyForcibly().waitFor();
+            }
+            long afterKill = rabbit.depth(f.bronze);
+            // the broker hands the dead connection's unacked messages back: then every message is ready somewhere again
+            DlqFixture.await("the killed run's unacked messages to return", Duration.ofSeconds(30),
+                    () -> rabbit.depth(f.dlq) + rabbit.depth(f.bronze) + rabbit.depth(f.parking) >= N);
+            assertThat(afterKill).isLessThan(matching.size() - matching.size() / 10);
+
+            run(config(f, "--error-type", "provider_transient"));
+
+            Map<String, Integer> inDlq = DlqFixture.idCounts(f.drain(f.dlq));
+            Map<String, Integer> inBronze = DlqFixture.idCounts(f.drain(f.bronze));
+            Map<String, Integer> inParking = DlqFixture.idCounts(f.drain(f.parking));
+            long dups = 0;
+            for (DeadLetter d : seeded) {
+                String id = d.id();
+                if (!matching.contains(id)) {
+                    assertThat(inDlq.get(id)).as("left in the DLQ once: " + id).isEqualTo(1);
+                    assertThat(inBronze).doesNotContainKey(id);
+                    assertThat(inParking).doesNotContainKey(id);
+                } else if (d.replayCount() >= 3) {
+                    assertThat(inParking.get(id)).as("parked once: " + id).isEqualTo(1);
+                    assertThat(inDlq).doesNotContainKey(id);
+                    assertThat(inBronze).doesNotContainKey(id);
+                } else {
+                    assertThat(inBronze).containsKey(id);
+                    assertThat(inDlq).doesNotContainKey(id);
+                    assertThat(inParking).doesNotContainKey(id);
+                    dups += inBronze.get(id) - 1;
+                }
+            }
+            assertThat(inDlq.size() + inBronze.size() + inParking.size()).isEqualTo(N);
+            System.out.println("SIGKILL test: " + afterKill + " replayed before the kill, same-id duplicates after the re-run: " + dups);
         }
     }
 

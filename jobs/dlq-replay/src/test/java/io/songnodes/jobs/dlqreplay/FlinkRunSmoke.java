@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Submits the shaded job jar through Flink's own CLI ({@code flink run}, i.e. CliFrontend) against a seeded TestRabbit
  * DLQ, first as a dry run, then for real, and prints the queue depths. Run by jobs/dlq-replay/flink-run-smoke.sh.
- * Args: flink classpath file, job jar, FLINK_CONF_DIR, target (local or remote), [jobmanager address for remote].
+ * Args: flink classpath file, job jar, FLINK_CONF_DIR (remote: its config.yaml names rest.address and rest.port),
+ * target (local or remote), then any extra job options (e.g. --rate 20).
  */
 public final class FlinkRunSmoke {
     public static void main(String[] args) throws Exception {
@@ -23,8 +24,8 @@ public final class FlinkRunSmoke {
             for (boolean dry : new boolean[] {true, false}) {
                 List<String> cmd = new ArrayList<>(List.of("java", "--add-opens", "java.base/java.util=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
                         "-Dlog4j.configurationFile=" + confDir + "/log4j-cli.properties", "-cp", cp, "org.apache.flink.client.cli.CliFrontend", "run", "-t", target));
-                if (args.length > 4) cmd.addAll(List.of("-m", args[4]));
-                cmd.addAll(List.of(jar, "--dlq", f.dlq, "--parking", f.parking, "--error-type", "provider_transient"));
+                cmd.addAll(List.of(jar, "--dlq", f.dlq, "--parking", f.parking, "--error-type", "provider_transient", "--metrics-linger", "0s"));
+                cmd.addAll(List.of(args).subList(4, args.length));
                 if (dry) cmd.add("--dry-run");
                 ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
                 pb.environment().put("FLINK_CONF_DIR", confDir);

@@ -8,6 +8,7 @@ import io.songnodes.jobs.dlqreplay.replay.ReplayStatus;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.source.RichSourceFunction;
@@ -50,6 +51,8 @@ public final class DlqReplaySource extends RichSourceFunction<ReplayOutcome> {
     }
 
     @Override public void run(SourceContext<ReplayOutcome> ctx) throws Exception {
+        // a bounded run can be shorter than a scrape interval: show the zeros first, or increase() never sees the jump
+        if (!cfg.dryRun()) linger();
         replayer = new DlqReplayer(cfg, Clock.systemUTC());
         try {
             long depth = replayer.open();
@@ -70,6 +73,13 @@ public final class DlqReplaySource extends RichSourceFunction<ReplayOutcome> {
         } finally {
             replayer.close();
         }
+        if (!cfg.dryRun()) linger();
+    }
+
+    /** Waits {@code --metrics-linger} on this source's own thread, ending early on cancel. */
+    private void linger() {
+        long until = System.nanoTime() + cfg.metricsLinger().toNanos();
+        while (running && System.nanoTime() < until) LockSupport.parkNanos(50_000_000L);
     }
 
     private void emit(SourceContext<ReplayOutcome> ctx, ReplayOutcome o) {

@@ -42,6 +42,8 @@ public final class DlqReplayer implements AutoCloseable {
     /** Points in a batch where a failure-injection test can kill the run. */
     public enum Stage { AFTER_GET, AFTER_REPLAY_PUBLISH, AFTER_REPLAY_CONFIRM, BEFORE_COMMIT, AFTER_COMMIT }
 
+    private static final long STEP_SLICE_NANOS = 250_000_000L;
+
     private final ReplayConfig cfg;
     private final Clock clock;
     private final RateLimiter limiter;
@@ -113,7 +115,9 @@ public final class DlqReplayer implements AutoCloseable {
     public boolean step(Consumer<ReplayOutcome> out) throws IOException, InterruptedException, TimeoutException {
         boolean more = true;
         int size = cfg.effectiveBatch();
-        while (batch.size() < size) {
+        long sliceEnd = System.nanoTime() + STEP_SLICE_NANOS;
+        // the time slice returns control (progress, cancel) even through long stretches of skipped messages
+        while (batch.size() < size && System.nanoTime() < sliceEnd) {
             String stop = stopCondition();
             if (stop != null) {
                 stopReason = stop;

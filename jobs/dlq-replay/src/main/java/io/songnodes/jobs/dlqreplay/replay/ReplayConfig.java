@@ -13,10 +13,11 @@ import java.util.Objects;
  * @param stopAt       stop once the clock passes this: the earlier of {@code --until} and start + {@code --max-run-time}
  * @param rate         replays per second, 0 for no cap
  * @param batchSize    messages moved per confirm round trip and per commit
+ * @param metricsLinger how long the counters stay visible (at zero) before the run and (final) after it
  */
 public record ReplayConfig(AmqpSettings amqp, String dlq, String parking, ReplayFilter filter, int maxReplays, long maxMessages,
                            Instant stopAt, boolean dryRun, double rate, int batchSize, Duration confirmTimeout,
-                           ProviderLimits limits, Duration progressEvery) implements Serializable {
+                           ProviderLimits limits, Duration progressEvery, Duration metricsLinger) implements Serializable {
     public ReplayConfig {
         Objects.requireNonNull(amqp, "amqp");
         Objects.requireNonNull(filter, "filter");
@@ -30,6 +31,7 @@ public record ReplayConfig(AmqpSettings amqp, String dlq, String parking, Replay
         if (rate < 0 || Double.isNaN(rate)) throw new IllegalArgumentException("--rate must be >= 0");
         if (batchSize < 1 || batchSize > 10_000) throw new IllegalArgumentException("--batch-size must be in 1..10000");
         if (confirmTimeout.isNegative() || confirmTimeout.isZero()) throw new IllegalArgumentException("--confirm-timeout must be > 0");
+        if (metricsLinger.isNegative()) throw new IllegalArgumentException("--metrics-linger must be >= 0");
     }
 
     /**

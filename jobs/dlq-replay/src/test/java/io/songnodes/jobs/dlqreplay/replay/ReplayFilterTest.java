@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** Header filters: every criterion must hold, time bounds and id lists. */
 class ReplayFilterTest {
     static DlqMessage msg(String type, String provider, String field, String source, String firstFailed, String messageId, String body) {
         Map<String, Object> h = new HashMap<>();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The summary and dry-run report: counts, reasons, provider-call and time estimates. */
 class ReplayReportTest {
     static ReplayOutcome o(ReplayStatus s, String type, String provider, String field) {
         String reason = provider == null ? "missing field 'title'" : "HTTP 503 from " + provider;
