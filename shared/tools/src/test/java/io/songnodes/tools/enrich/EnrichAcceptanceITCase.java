@@ -182,6 +182,28 @@ class EnrichAcceptanceITCase {
     }
 
     @Test
+    void oneTrackIsExplainedFieldByFieldWithTheRejectedCandidates() {
+        Row r = rows.stream().filter(x -> x.bronze().title().startsWith("No Holding Back") && !x.bronze().title().contains("Remix"))
+                .findFirst().orElseThrow();
+        try (TestRedis redis = new TestRedis()) {
+            CliRun run = CliRun.of(CliRun.SIMULATOR_CREDENTIALS, "enrich", "--artist", r.bronze().artist(), "--title", r.bronze().title(),
+                    "--providers-url", sim.baseUrl(), "--redis-uri", redis.uri(), "--redis-prefix", redis.prefix(), "--limit-scale", "20", "--json");
+            System.out.print(run.out());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            // each field: value, provider:record id, confidence, rule
+            assertThat(run.out())
+                    .containsPattern("spotify_id\\s+" + r.spotifyId() + "\\s+spotify:" + r.spotifyId() + "\\s+conf \\d\\.\\d{3}\\s+rule spotify_id\\[match\\]=spotify")
+                    .containsPattern("beatport_id\\s+" + r.beatportId() + "\\s+beatport:" + r.beatportId() + "\\s+conf \\d\\.\\d{3}\\s+rule beatport_id\\[match\\]=beatport")
+                    .containsPattern("bpm\\s+\\d+\\.\\d\\s+beatport:" + r.beatportId() + "\\s+conf \\d\\.\\d{3}\\s+rule bpm\\[1\\]=beatport");
+            // the remix of the same song was a candidate, and is shown turned down with its score and why
+            String rejected = run.out().substring(run.out().indexOf("rejected:"));
+            assertThat(rejected).containsPattern("beatport\\s+\\d+\\s+0\\.\\d{3}\\s+.*No Holding Back \\[Henry Fong Remix\\]")
+                    .contains("version differs");
+            assertThat(run.out()).contains("\"spotify_id\":\"" + r.spotifyId() + "\"").contains("provider calls ");
+        }
+    }
+
+    @Test
     void invalidLinesAreReportedWithTheirNumberAndCounted() throws IOException {
         Path in = dir.resolve("mixed.jsonl");
         Files.write(in, List.of(Json.write(rows.get(0).bronze()), "{not json", "", "{\"source\":\"x\",\"source_url\":\"u\",\"scraped_at\":\"2025-01-01T00:00:00Z\",\"artist\":\"A\"}"));
