@@ -11,6 +11,7 @@ import io.songnodes.testing.TracklistFixtures;
 import io.songnodes.testing.TracklistFixtures.Row;
 import io.songnodes.tools.catalog.Catalog;
 import io.songnodes.tools.catalog.CatalogBuilder;
+import io.songnodes.tools.catalog.CatalogTrack;
 import io.songnodes.tools.sim.ProviderSimulator;
 import io.songnodes.tools.sim.SimStats;
 import io.songnodes.tools.sim.SimulatorConfig;
@@ -21,6 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,23 +42,24 @@ class EnrichAcceptanceITCase {
     /** Same factor for the simulator and the client: 1 would take minutes (MusicBrainz 1/s, Discogs 1/s). */
     private static final double SCALE = 20;
     /**
-     * Recall floor. The catalog holds every id of the CSVs, so a perfect matcher would reach 1.0; what it
-     * cannot answer safely are rows whose CSV names one version while the catalog holds another version of
-     * the same song with the same score (the waterfall then refuses to choose: ambiguity margin), and rows the
-     * CSV itself ids inconsistently. The measured value is printed; this floor leaves room for those only.
+     * Recall floor. The catalog holds every id of the CSVs ({@link #catalogAnswersEveryRow} checks it), so a
+     * perfect matcher reaches 1.0. The misses the engine may legitimately make are ties it refuses to choose
+     * between (ambiguity margin): two versions of one song scoring alike. The kit's catalog holds several
+     * versions of only two songs, so 0.95 (3 misses of 71 Spotify rows, 2 of 57 Beatport rows) leaves room
+     * for those and nothing else. The measured value is printed.
      */
-    private static final double MIN_RECALL = 0.90;
+    private static final double MIN_RECALL = 0.95;
 
     private static ProviderSimulator sim;
     private static List<Row> rows;
+    private static List<CatalogTrack> catalog;
     @TempDir static Path dir;
     private static Path bronze;
 
     @BeforeAll
     static void start() throws IOException {
-        sim = ProviderSimulator.start(SimulatorConfig.builder().port(0).limitScale(SCALE)
-                .catalog(new Catalog(CatalogBuilder.from1001Dir(TeamKit.tracklists().resolve("antoncitko-1001tracklists-visualizer"))))
-                .build());
+        catalog = CatalogBuilder.from1001Dir(TeamKit.tracklists().resolve("antoncitko-1001tracklists-visualizer"));
+        sim = ProviderSimulator.start(SimulatorConfig.builder().port(0).limitScale(SCALE).catalog(new Catalog(catalog)).build());
         rows = TracklistFixtures.all1001();
         bronze = dir.resolve("bronze.jsonl");
         Files.write(bronze, rows.stream().map(r -> Json.write(r.bronze())).toList());
@@ -127,6 +132,16 @@ class EnrichAcceptanceITCase {
         assertThat(spotify.recall()).as("spotify recall").isGreaterThanOrEqualTo(MIN_RECALL);
         assertThat(beatport.recall()).as("beatport recall").isGreaterThanOrEqualTo(MIN_RECALL);
         return new Score[] {spotify, beatport};
+    }
+
+    @Test
+    void catalogAnswersEveryRow() {
+        Set<String> spotify = catalog.stream().map(t -> t.id("spotify")).filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> beatport = catalog.stream().map(t -> t.id("beatport")).filter(Objects::nonNull).collect(Collectors.toSet());
+        List<Row> unanswerable = rows.stream().filter(r -> !r.mashup())
+                .filter(r -> r.spotifyId() != null && !spotify.contains(r.spotifyId()) || r.beatportId() != null && !beatport.contains(r.beatportId()))
+                .toList();
+        assertThat(unanswerable).isEmpty();
     }
 
     @Test
