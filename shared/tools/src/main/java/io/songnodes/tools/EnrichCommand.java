@@ -103,6 +103,7 @@ public final class EnrichCommand implements Callable<Integer> {
         if (one == many) throw usage("give either --artist and --title (one track) or --input and --output (a bronze JSONL file)");
         if (one && (artist == null || title == null)) throw usage("--artist and --title go together");
         if (many && (input == null || output == null)) throw usage("--input and --output go together");
+        if (many && !"-".equals(input) && !Files.isReadable(Path.of(input))) throw usage("--input: cannot read " + input);
         WaterfallConfig config = RateScale.apply(waterfallConfig == null ? WaterfallConfig.defaults() : WaterfallConfig.load(waterfallConfig), limitScale);
         RuntimeSettings settings = new RuntimeSettings(
                 firstOf(redisUri, env.get("SONGNODES_REDIS_URI"), DEFAULT_REDIS_URI), redisPrefix,

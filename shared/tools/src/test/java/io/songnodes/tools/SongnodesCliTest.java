@@ -47,7 +47,8 @@ class SongnodesCliTest {
                 {"enrich", "--artist", "A"},
                 {"enrich", "--input", "in.jsonl"},
                 {"enrich", "--artist", "A", "--title", "T", "--waterfall-config", badConfig.toString()},
-                {"enrich", "--artist", "A", "--title", "T", "--limit-scale", "0"}}) {
+                {"enrich", "--artist", "A", "--title", "T", "--limit-scale", "0"},
+                {"enrich", "--input", tmp.resolve("missing.jsonl").toString(), "--output", tmp.resolve("out.jsonl").toString()}}) {
             picocli.CommandLine cl = SongnodesCli.commandLine(java.util.Map.of());
             cl.setErr(new java.io.PrintWriter(err, true));
             assertThat(cl.execute(args)).as(String.join(" ", args)).isEqualTo(2);
@@ -57,6 +58,7 @@ class SongnodesCliTest {
                 .contains("--artist and --title go together")
                 .contains("--input and --output go together")
                 .contains("fields.bpm.min_confidence")
-                .contains("--limit-scale must be > 0");
+                .contains("--limit-scale must be > 0")
+                .contains("--input: cannot read");
     }
 }
