@@ -1,7 +1,7 @@
 package io.songnodes.tools.enrich;
 
 import io.songnodes.enrich.ProviderName;
-import io.songnodes.enrich.config.ProviderSettings;
+import io.songnodes.enrich.config.ProviderConfig;
 import io.songnodes.enrich.config.Rate;
 import io.songnodes.enrich.config.WaterfallConfig;
 import java.time.Duration;
@@ -19,8 +19,8 @@ public final class RateScale {
     public static WaterfallConfig apply(WaterfallConfig config, double scale) {
         if (!(scale > 0) || Double.isInfinite(scale)) throw new IllegalArgumentException("--limit-scale must be > 0, got " + scale);
         if (scale == 1) return config;
-        Map<ProviderName, ProviderSettings> out = new EnumMap<>(ProviderName.class);
-        config.providers().forEach((p, s) -> out.put(p, new ProviderSettings(p, scale(s.rate(), scale), s.burst(), s.timeout(),
+        Map<ProviderName, ProviderConfig> out = new EnumMap<>(ProviderName.class);
+        config.providers().forEach((p, s) -> out.put(p, new ProviderConfig(p, scale(s.rate(), scale), s.burst(), s.timeout(),
                 s.cacheTtl(), s.negativeCacheTtl(), s.costPerCallUsd(), s.baseUrl(), s.authUrl(), s.enabled(), s.freshnessTtl())));
         return new WaterfallConfig(config.fields(), out, config.scoring(), config.userAgent());
     }
