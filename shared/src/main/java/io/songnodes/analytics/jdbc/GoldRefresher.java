@@ -41,17 +41,19 @@ public final class GoldRefresher implements AutoCloseable {
 
     public GoldRefresher(String jdbcUrl) { this.jdbcUrl = jdbcUrl; }
 
-    /** What a refresh wrote: rows per gold table, the layer statistics after it, and silver's newest change. */
-    public record Result(Map<GoldTable, Integer> rowsWritten, List<LayerStat> layerStats, Instant latestSilverChange) {
+    /** What a refresh wrote: rows per gold table, the layer statistics after it, silver's newest change, and phase times. */
+    public record Result(Map<GoldTable, Integer> rowsWritten, List<LayerStat> layerStats, Instant latestSilverChange,
+                         long loadMillis, long computeMillis, long writeMillis) {
         public int totalRows() { return rowsWritten.values().stream().mapToInt(Integer::intValue).sum(); }
     }
 
     /** Recomputes every gold table from all of silver. */
     public Result refreshAll() throws SQLException {
         return inTransaction(c -> {
+            long t0 = System.nanoTime();
             SilverReader silver = new SilverReader(c);
             SilverSnapshot snapshot = new SilverSnapshot(silver.allTracks(), silver.allPlaylists());
-            return write(c, GoldScope.everything(), GoldCalculator.compute(snapshot, GoldScope.everything()));
+            return write(c, GoldScope.everything(), snapshot, t0);
         });
     }
 
@@ -62,6 +64,7 @@ public final class GoldRefresher implements AutoCloseable {
      */
     public Result refresh(Collection<String> trackIds, Collection<String> playlistIds) throws SQLException {
         return inTransaction(c -> {
+            long t0 = System.nanoTime();
             SilverReader silver = new SilverReader(c);
             GoldStore gold = new GoldStore(c);
             Set<String> changedTracks = new TreeSet<>(trackIds);
@@ -104,7 +107,7 @@ public final class GoldRefresher implements AutoCloseable {
             Set<String> recommenders = recommendationScope(silver, gold, loaded, changedTracks);
             GoldScope scope = new GoldScope(false, tracks, sets, sources, artists, recommenders);
             SilverSnapshot snapshot = new SilverSnapshot(loaded.tracks.values(), loaded.playlists.values());
-            return write(c, scope, GoldCalculator.compute(snapshot, scope));
+            return write(c, scope, snapshot, t0);
         });
     }
 
@@ -169,12 +172,18 @@ public final class GoldRefresher implements AutoCloseable {
         }
     }
 
-    private static Result write(Connection c, GoldScope scope, Map<GoldTable, List<GoldRow>> rows) throws SQLException {
+    private static Result write(Connection c, GoldScope scope, SilverSnapshot snapshot, long startNanos) throws SQLException {
+        long loaded = System.nanoTime();
+        Map<GoldTable, List<GoldRow>> rows = GoldCalculator.compute(snapshot, scope);
+        long computed = System.nanoTime();
         GoldStore gold = new GoldStore(c);
         gold.replace(scope, rows);
         Map<GoldTable, Integer> written = new EnumMap<>(GoldTable.class);
         rows.forEach((t, r) -> written.put(t, r.size()));
-        return new Result(written, gold.refreshLayerStats(), gold.latestSilverChange());
+        List<LayerStat> stats = gold.refreshLayerStats();
+        Instant latest = gold.latestSilverChange();
+        long done = System.nanoTime();
+        return new Result(written, stats, latest, (loaded - startNanos) / 1_000_000, (computed - loaded) / 1_000_000, (done - computed) / 1_000_000);
     }
 
     private interface Work { Result run(Connection c) throws SQLException; }
