@@ -67,8 +67,10 @@ final class GoldStore {
 
     private void delete(GoldTable t, GoldScope scope) throws SQLException {
         if (scope.all()) {
+            // TRUNCATE instead of DELETE: a full recompute would otherwise leave every old row as a dead tuple.
+            // Readers of the table wait for the commit instead of seeing a half-written table.
             try (Statement s = c.createStatement()) {
-                s.executeUpdate("DELETE FROM " + t.qualified());
+                s.executeUpdate("TRUNCATE " + t.qualified());
             }
             return;
         }

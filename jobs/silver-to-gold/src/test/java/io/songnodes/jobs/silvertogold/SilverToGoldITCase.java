@@ -3,6 +3,7 @@ package io.songnodes.jobs.silvertogold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.AMQP;
+import io.songnodes.analytics.GoldSnapshot;
 import io.songnodes.analytics.KitSilver;
 import io.songnodes.json.Json;
 import io.songnodes.model.SilverEvent;
