@@ -37,8 +37,9 @@ public final class SilverToGoldJob {
             // RMQSource is not parallel; parsing stays chained to it so each refresh subtask sees events in queue order
             SingleOutputStreamOperator<RefreshRequest> parsed = env.addSource(events).uid("silver-events").name("silver events")
                     .setParallelism(1)
-                    .process(new ParseSilverEvent()).uid("parse-silver-event").name("parse silver event").setParallelism(1);
-            parsed.getSideOutput(ParseSilverEvent.INVALID).sinkTo(new DiscardingSink<>()).uid("invalid-events").name("invalid events");
+                    .process(new ParseSilverEvent(config.eventsQueue())).uid("parse-silver-event").name("parse silver event").setParallelism(1);
+            parsed.getSideOutput(ParseSilverEvent.INVALID).sinkTo(new DeadLetterSink(config.amqpUri(), config.dlqQueue()))
+                    .uid("dead-letters").name("dead letters").setParallelism(1);
             requests = parsed.keyBy(RefreshRequest::routingKey);
         }
         requests.process(new GoldRefreshFunction(config.jdbcUrl())).uid("gold-refresh").name("gold refresh")
