@@ -6,5 +6,5 @@ cd "$(dirname "$0")/../.."
 mvn -B -q -o -pl jobs/silver-to-gold -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test >/dev/null
 CP="jobs/silver-to-gold/target/test-classes:jobs/silver-to-gold/target/classes:shared/target/test-classes:shared/target/classes:$(cat jobs/silver-to-gold/target/bench.cp)"
-exec java ${BENCH_JAVA_OPTS:-} -Xmx4g -XX:ActiveProcessorCount=2 --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
+exec java -Xmx4g -XX:ActiveProcessorCount=2 ${BENCH_JAVA_OPTS:-} --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
     -cp "$CP" io.songnodes.jobs.silvertogold.GoldBatchBenchmark "$@"
