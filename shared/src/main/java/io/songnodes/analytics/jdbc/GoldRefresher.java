@@ -112,24 +112,57 @@ public final class GoldRefresher implements AutoCloseable {
     }
 
     /**
-     * The tracks whose top-N may change: the changed tracks, those that recommended them, and those that
-     * could recommend them now (compatible key, within the BPM window). Loads every track in the tempo
-     * windows of all of them, so each recomputed list sees all its candidates.
+     * The tracks whose top-N may change: the changed tracks, those that recommended them, and those whose
+     * list a changed track can now enter (compatible key, within the BPM window, and scoring at least the
+     * list's current 10th entry in gold, or the list is not full). A list that held no changed track can
+     * only change by one entering it, so this is complete. Then loads every track in the tempo windows of
+     * all of them, so each recomputed list sees all its candidates.
      */
     private static Set<String> recommendationScope(SilverReader silver, GoldStore gold, Loaded loaded, Set<String> changed) throws SQLException {
         Set<String> scope = new TreeSet<>(changed);
-        Set<String> former = gold.formerRecommenders(changed);
-        scope.addAll(former);
-        loaded.addTracks(silver.tracksById(loaded.missingTracks(former)));
-        List<double[]> ranges = new ArrayList<>();
+        scope.addAll(gold.formerRecommenders(changed));
+        List<double[]> windows = new ArrayList<>();
         for (String id : changed) {
             TrackFacts t = loaded.tracks.get(id);
-            if (t != null && Recommender.eligible(t)) ranges.add(new double[] {t.bpm() - 2 * Recommender.BPM_WINDOW, t.bpm() + 2 * Recommender.BPM_WINDOW});
+            if (t != null && Recommender.eligible(t)) windows.add(window(t));
         }
-        for (String id : former) {
+        loadBpmRanges(silver, loaded, windows);
+        Map<String, TrackFacts> candidates = new HashMap<>();
+        for (String id : changed) {
+            TrackFacts x = loaded.tracks.get(id);
+            if (x == null || !Recommender.eligible(x)) continue;
+            Set<CamelotKey> keys = Set.copyOf(x.camelot().compatibleKeys());
+            for (TrackFacts y : loaded.tracks.values()) {
+                if (!y.trackId().equals(x.trackId()) && Recommender.eligible(y) && keys.contains(y.camelot())
+                        && Math.abs(y.bpm() - x.bpm()) <= Recommender.BPM_WINDOW) candidates.put(y.trackId(), y);
+            }
+        }
+        Map<String, Double> tenth = gold.lastRecommendationScores(candidates.keySet(), Recommender.TOP_N);
+        for (TrackFacts y : candidates.values()) {
+            Double bar = tenth.get(y.trackId());
+            for (String id : changed) {
+                TrackFacts x = loaded.tracks.get(id);
+                if (x == null || !Recommender.eligible(x) || !x.camelot().compatibleKeys().contains(y.camelot())
+                        || Math.abs(y.bpm() - x.bpm()) > Recommender.BPM_WINDOW) continue;
+                if (bar == null || Transitions.quality(y, x) >= bar) scope.add(y.trackId());
+            }
+        }
+        loaded.addTracks(silver.tracksById(loaded.missingTracks(scope)));
+        windows.clear();
+        for (String id : scope) {
             TrackFacts t = loaded.tracks.get(id);
-            if (t != null && Recommender.eligible(t)) ranges.add(new double[] {t.bpm() - Recommender.BPM_WINDOW, t.bpm() + Recommender.BPM_WINDOW});
+            if (t != null && Recommender.eligible(t)) windows.add(window(t));
         }
+        loadBpmRanges(silver, loaded, windows);
+        return scope;
+    }
+
+    private static double[] window(TrackFacts t) {
+        return new double[] {t.bpm() - Recommender.BPM_WINDOW, t.bpm() + Recommender.BPM_WINDOW};
+    }
+
+    /** Loads every track whose tempo lies in one of {@code ranges}, one query per merged range. */
+    private static void loadBpmRanges(SilverReader silver, Loaded loaded, List<double[]> ranges) throws SQLException {
         ranges.sort((a, b) -> Double.compare(a[0], b[0]));
         double[] cur = null;
         for (double[] r : ranges) {
@@ -141,15 +174,6 @@ public final class GoldRefresher implements AutoCloseable {
             cur = r.clone();
         }
         if (cur != null) loaded.addTracks(silver.tracksInBpm(cur[0], cur[1]));
-        for (String id : changed) {
-            TrackFacts x = loaded.tracks.get(id);
-            if (x == null || !Recommender.eligible(x)) continue;
-            Set<CamelotKey> keys = Set.copyOf(x.camelot().compatibleKeys());
-            for (TrackFacts y : loaded.tracks.values()) {
-                if (Recommender.eligible(y) && keys.contains(y.camelot()) && Math.abs(y.bpm() - x.bpm()) <= Recommender.BPM_WINDOW) scope.add(y.trackId());
-            }
-        }
-        return scope;
     }
 
     /** Silver rows loaded so far, by key. */
