@@ -106,7 +106,7 @@ public final class GoldRefresher implements AutoCloseable {
 
             Set<String> recommenders = recommendationScope(silver, gold, loaded, changedTracks);
             GoldScope scope = new GoldScope(false, tracks, sets, sources, artists, recommenders);
-            SilverSnapshot snapshot = new SilverSnapshot(loaded.tracks.values(), loaded.playlists.values());
+            SilverSnapshot snapshot = new SilverSnapshot(loaded.tracks.values(), loaded.playlists.values(), loaded.band.values());
             return write(c, scope, snapshot, t0);
         });
     }
@@ -132,7 +132,7 @@ public final class GoldRefresher implements AutoCloseable {
             TrackFacts x = loaded.tracks.get(id);
             if (x == null || !Recommender.eligible(x)) continue;
             Set<CamelotKey> keys = Set.copyOf(x.camelot().compatibleKeys());
-            for (TrackFacts y : loaded.tracks.values()) {
+            for (TrackFacts y : loaded.pool()) {
                 if (!y.trackId().equals(x.trackId()) && Recommender.eligible(y) && keys.contains(y.camelot())
                         && Math.abs(y.bpm() - x.bpm()) <= Recommender.BPM_WINDOW) candidates.put(y.trackId(), y);
             }
@@ -147,10 +147,10 @@ public final class GoldRefresher implements AutoCloseable {
                 if (bar == null || Transitions.quality(y, x) >= bar) scope.add(y.trackId());
             }
         }
-        loaded.addTracks(silver.tracksById(loaded.missingTracks(scope)));
+        loaded.addBand(silver.tracksById(loaded.missingFromPool(scope)));
         windows.clear();
         for (String id : scope) {
-            TrackFacts t = loaded.tracks.get(id);
+            TrackFacts t = loaded.tracks.containsKey(id) ? loaded.tracks.get(id) : loaded.band.get(id);
             if (t != null && Recommender.eligible(t)) windows.add(window(t));
         }
         loadBpmRanges(silver, loaded, windows);
@@ -170,18 +170,34 @@ public final class GoldRefresher implements AutoCloseable {
                 cur[1] = Math.max(cur[1], r[1]);
                 continue;
             }
-            if (cur != null) loaded.addTracks(silver.tracksInBpm(cur[0], cur[1]));
+            if (cur != null) loaded.addBand(silver.tracksInBpm(cur[0], cur[1]));
             cur = r.clone();
         }
-        if (cur != null) loaded.addTracks(silver.tracksInBpm(cur[0], cur[1]));
+        if (cur != null) loaded.addBand(silver.tracksInBpm(cur[0], cur[1]));
     }
 
-    /** Silver rows loaded so far, by key. */
+    /** Silver rows loaded so far, by key; {@code band} holds tracks loaded only as recommendation candidates. */
     private static final class Loaded {
         final Map<String, TrackFacts> tracks = new HashMap<>();
+        final Map<String, TrackFacts> band = new HashMap<>();
         final Map<String, PlaylistFacts> playlists = new HashMap<>();
 
         void addTracks(Collection<TrackFacts> ts) { for (TrackFacts t : ts) tracks.put(t.trackId(), t); }
+
+        void addBand(Collection<TrackFacts> ts) { for (TrackFacts t : ts) if (!tracks.containsKey(t.trackId())) band.put(t.trackId(), t); }
+
+        List<TrackFacts> pool() {
+            List<TrackFacts> all = new ArrayList<>(tracks.values());
+            for (TrackFacts t : band.values()) if (!tracks.containsKey(t.trackId())) all.add(t);
+            return all;
+        }
+
+        Set<String> missingFromPool(Collection<String> wanted) {
+            Set<String> out = new LinkedHashSet<>(wanted);
+            out.removeAll(tracks.keySet());
+            out.removeAll(band.keySet());
+            return out;
+        }
 
         void addPlaylists(Collection<PlaylistFacts> ps) {
             for (PlaylistFacts p : ps) playlists.put(p.playlistId(), p);

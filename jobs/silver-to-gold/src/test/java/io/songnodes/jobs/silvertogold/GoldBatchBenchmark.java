@@ -43,6 +43,8 @@ public final class GoldBatchBenchmark {
                 }
             }
 
+            incrementalRefreshes(db, 200);
+
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
             SilverToGoldConfig cfg = SilverToGoldConfig.parse(new String[] {"--mode", "batch", "--jdbc-url", db.jdbcUrl()}, Map.of());
             new SilverToGoldJob(cfg, null, new DiscardingSink<>()).build(env);
@@ -50,6 +52,28 @@ public final class GoldBatchBenchmark {
             env.execute("silver-to-gold benchmark");
             System.out.printf("BATCH job (Flink local, parallelism 2): full gold recompute in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    /** Streaming cost per event: one track re-enriched (new tempo) and refreshed incrementally, as an event would. */
+    private static void incrementalRefreshes(TestDatabase db, int events) throws Exception {
+        SplittableRandom rnd = new SplittableRandom(7);
+        long[] nanos = new long[events];
+        try (GoldRefresher refresher = new GoldRefresher(db.jdbcUrl()); Connection c = db.connect()) {
+            for (int i = 0; i < events; i++) {
+                String id = "trk_" + (3 + rnd.nextInt(97) + 100 * rnd.nextInt(999)); // last two digits >= 3: identified, as generated
+                try (var ps = c.prepareStatement("UPDATE silver.tracks SET bpm = ? WHERE track_id = ?")) {
+                    ps.setDouble(1, 90 + rnd.nextDouble() * 80);
+                    ps.setString(2, id);
+                    ps.executeUpdate();
+                }
+                long t0 = System.nanoTime();
+                refresher.refresh(java.util.List.of(id), java.util.List.of());
+                nanos[i] = System.nanoTime() - t0;
+            }
+        }
+        java.util.Arrays.sort(nanos);
+        System.out.printf("incremental refresh per event (%d events): median %.0f ms, p95 %.0f ms, max %.0f ms%n", events,
+                nanos[events / 2] / 1e6, nanos[events * 95 / 100] / 1e6, nanos[events - 1] / 1e6);
     }
 
     private static String summary(Map<GoldTable, Integer> rows) {
@@ -65,7 +89,7 @@ public final class GoldBatchBenchmark {
         try (Connection c = db.connect()) {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < tracks; i++) {
-                boolean unk = rnd.nextInt(100) < 3;
+                boolean unk = i % 100 < 3; // the same rule the set rows use below
                 String id = (unk ? "unk_" : "trk_") + i;
                 String bpm = rnd.nextInt(100) < 5 ? "\\N" : String.valueOf(90 + rnd.nextDouble() * 80);
                 String key = rnd.nextInt(100) < 5 ? "\\N" : CamelotKey.of(rnd.nextInt(12), rnd.nextInt(2)).keyName();
