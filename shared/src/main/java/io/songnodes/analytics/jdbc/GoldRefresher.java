@@ -41,7 +41,10 @@ public final class GoldRefresher implements AutoCloseable {
 
     public GoldRefresher(String jdbcUrl) { this.jdbcUrl = jdbcUrl; }
 
-    /** What a refresh wrote: rows per gold table, the layer statistics after it, silver's newest change, and phase times. */
+    /**
+     * What a refresh wrote: rows per gold table, and phase times; a full refresh also returns the layer
+     * statistics after it and silver's newest change (an incremental one returns an empty list and null).
+     */
     public record Result(Map<GoldTable, Integer> rowsWritten, List<LayerStat> layerStats, Instant latestSilverChange,
                          long loadMillis, long computeMillis, long writeMillis) {
         public int totalRows() { return rowsWritten.values().stream().mapToInt(Integer::intValue).sum(); }
@@ -57,8 +60,14 @@ public final class GoldRefresher implements AutoCloseable {
         });
     }
 
+    /** Recomputes {@code gold.layer_stats} (row counts, quality, completeness of every layer) and returns it. */
+    public List<LayerStat> refreshLayerStats() throws SQLException {
+        return inTransaction(c -> new Result(Map.of(), new GoldStore(c).refreshLayerStats(), null, 0, 0, 0)).layerStats();
+    }
+
     /**
-     * Recomputes the gold rows that depend on the given tracks and sets: their analytics, every set
+     * Recomputes the gold rows that depend on the given tracks and sets (not the layer statistics:
+     * call {@link #refreshLayerStats} for those, at most every few seconds): their analytics, every set
      * playing the tracks, transitions leaving the tracks, the sets' members or their predecessors,
      * the artists credited before or after, and the recommendation lists the tracks were or can be in.
      */
@@ -220,8 +229,9 @@ public final class GoldRefresher implements AutoCloseable {
         gold.replace(scope, rows);
         Map<GoldTable, Integer> written = new EnumMap<>(GoldTable.class);
         rows.forEach((t, r) -> written.put(t, r.size()));
-        List<LayerStat> stats = gold.refreshLayerStats();
-        Instant latest = gold.latestSilverChange();
+        // counting every layer scans millions of rows: a full refresh does it, an incremental one leaves it to refreshLayerStats
+        List<LayerStat> stats = scope.all() ? gold.refreshLayerStats() : List.of();
+        Instant latest = scope.all() ? gold.latestSilverChange() : null;
         long done = System.nanoTime();
         return new Result(written, stats, latest, (loaded - startNanos) / 1_000_000, (computed - loaded) / 1_000_000, (done - computed) / 1_000_000);
     }

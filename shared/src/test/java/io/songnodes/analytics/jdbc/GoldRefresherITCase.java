@@ -43,6 +43,7 @@ class GoldRefresherITCase {
                 incRefresher.refresh(change.tracks(), change.playlists());
                 if (round % 20 == 0) {
                     fullRefresher.refreshAll();
+                    incRefresher.refreshLayerStats();
                     Map<String, List<String>> expected = GoldSnapshot.of(full);
                     Map<String, List<String>> actual = GoldSnapshot.of(incremental);
                     for (String table : expected.keySet()) {

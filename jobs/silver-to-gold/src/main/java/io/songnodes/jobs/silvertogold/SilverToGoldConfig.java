@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * process listings; the options exist for local runs and tests.
  */
 public record SilverToGoldConfig(Mode mode, String jdbcUrl, String amqpUri, String eventsExchange, String eventsQueue,
-                                 String dlqQueue, Duration checkpointInterval, int prefetch) implements Serializable {
+                                 String dlqQueue, Duration checkpointInterval, int prefetch, Duration statsInterval) implements Serializable {
 
     /** BATCH recomputes all of gold once; STREAMING follows silver events and updates the affected rows. */
     public enum Mode { BATCH, STREAMING }
@@ -43,7 +43,9 @@ public record SilverToGoldConfig(Mode mode, String jdbcUrl, String amqpUri, Stri
         if (o.dlqQueue.isBlank()) throw new IllegalArgumentException("--dlq-queue must not be blank");
         if (o.checkpointSeconds < 1) throw new IllegalArgumentException("--checkpoint-interval-seconds must be at least 1");
         if (o.prefetch < 1) throw new IllegalArgumentException("--prefetch must be at least 1");
-        return new SilverToGoldConfig(o.mode, jdbc, amqp, o.eventsExchange, o.eventsQueue, o.dlqQueue, Duration.ofSeconds(o.checkpointSeconds), o.prefetch);
+        if (o.statsSeconds < 1) throw new IllegalArgumentException("--stats-interval-seconds must be at least 1");
+        return new SilverToGoldConfig(o.mode, jdbc, amqp, o.eventsExchange, o.eventsQueue, o.dlqQueue, Duration.ofSeconds(o.checkpointSeconds), o.prefetch,
+                Duration.ofSeconds(o.statsSeconds));
     }
 
     /** The URL with any password masked, for logs. */
@@ -53,7 +55,7 @@ public record SilverToGoldConfig(Mode mode, String jdbcUrl, String amqpUri, Stri
 
     @Override public String toString() {
         return "SilverToGoldConfig[mode=" + mode + ", jdbcUrl=" + masked(jdbcUrl) + ", amqpUri=" + masked(amqpUri) + ", exchange="
-                + eventsExchange + ", queue=" + eventsQueue + ", dlq=" + dlqQueue + ", checkpoint=" + checkpointInterval + ", prefetch=" + prefetch + "]";
+                + eventsExchange + ", queue=" + eventsQueue + ", dlq=" + dlqQueue + ", checkpoint=" + checkpointInterval + ", prefetch=" + prefetch + ", stats=" + statsInterval + "]";
     }
 
     @Command(name = "silver-to-gold", description = "Recomputes gold analytics from silver (batch) or follows silver events (streaming).")
@@ -67,5 +69,7 @@ public record SilverToGoldConfig(Mode mode, String jdbcUrl, String amqpUri, Stri
         // RMQSource acks on checkpoint: throughput <= prefetch / interval, 200 / 5 s = 40 events/s, above a refresh's rate
         @Option(names = "--checkpoint-interval-seconds", defaultValue = "5") long checkpointSeconds;
         @Option(names = "--prefetch", defaultValue = "200") int prefetch;
+        // layer statistics count every layer (millions of rows): at most once per interval while events flow
+        @Option(names = "--stats-interval-seconds", defaultValue = "30") long statsSeconds;
     }
 }

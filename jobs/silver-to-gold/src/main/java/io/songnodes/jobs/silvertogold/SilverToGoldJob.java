@@ -3,7 +3,7 @@ package io.songnodes.jobs.silvertogold;
 import io.songnodes.db.Migrations;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -27,10 +27,10 @@ public final class SilverToGoldJob {
     }
 
     public void build(StreamExecutionEnvironment env) {
-        DataStream<RefreshRequest> requests;
+        KeyedStream<RefreshRequest, String> requests;
         if (config.mode() == SilverToGoldConfig.Mode.BATCH) {
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-            requests = env.fromData(RefreshRequest.everything()).uid("batch-request").name("batch request");
+            requests = env.fromData(RefreshRequest.everything()).uid("batch-request").name("batch request").keyBy(RefreshRequest::routingKey);
         } else {
             env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
             env.enableCheckpointing(config.checkpointInterval().toMillis());
@@ -42,7 +42,7 @@ public final class SilverToGoldJob {
                     .uid("dead-letters").name("dead letters").setParallelism(1);
             requests = parsed.keyBy(RefreshRequest::routingKey);
         }
-        requests.process(new GoldRefreshFunction(config.jdbcUrl())).uid("gold-refresh").name("gold refresh")
+        requests.process(new GoldRefreshFunction(config.jdbcUrl(), config.statsInterval())).uid("gold-refresh").name("gold refresh")
                 .sinkTo(done).uid("gold-done").name("gold done");
     }
 

@@ -70,6 +70,9 @@ public final class GoldBatchBenchmark {
                 refresher.refresh(java.util.List.of(id), java.util.List.of());
                 nanos[i] = System.nanoTime() - t0;
             }
+            long s0 = System.nanoTime();
+            refresher.refreshLayerStats();
+            System.out.printf("layer stats refresh (streaming runs it at most once per --stats-interval-seconds): %.0f ms%n", (System.nanoTime() - s0) / 1e6);
         }
         java.util.Arrays.sort(nanos);
         System.out.printf("incremental refresh per event (%d events): median %.0f ms, p95 %.0f ms, max %.0f ms%n", events,

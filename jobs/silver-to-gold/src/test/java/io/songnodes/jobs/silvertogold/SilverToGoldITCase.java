@@ -143,7 +143,7 @@ class SilverToGoldITCase {
     }
 
     private static SilverToGoldConfig config(TestDatabase db, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--jdbc-url", db.jdbcUrl(), "--amqp-uri", TestRabbit.uri(), "--checkpoint-interval-seconds", "1"));
+        List<String> args = new ArrayList<>(List.of("--jdbc-url", db.jdbcUrl(), "--amqp-uri", TestRabbit.uri(), "--checkpoint-interval-seconds", "1", "--stats-interval-seconds", "1"));
         args.addAll(List.of(extra));
         return SilverToGoldConfig.parse(args.toArray(String[]::new), Map.of());
     }
