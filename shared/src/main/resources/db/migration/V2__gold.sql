@@ -22,7 +22,6 @@ CREATE TABLE IF NOT EXISTS gold.track_transitions (
     PRIMARY KEY (from_track_id, to_track_id)
 );
 CREATE INDEX IF NOT EXISTS track_transitions_to_idx ON gold.track_transitions (to_track_id);
-CREATE INDEX IF NOT EXISTS track_transitions_sets_idx ON gold.track_transitions USING gin (playlist_ids);
 
 CREATE TABLE IF NOT EXISTS gold.track_analytics (
     track_id                text PRIMARY KEY,

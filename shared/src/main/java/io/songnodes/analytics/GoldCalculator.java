@@ -57,9 +57,10 @@ public final class GoldCalculator {
         }
 
         Collection<String> recSources = scope.all() ? tracks.keySet() : scope.recommendationSources();
-        Recommender recommender = new Recommender(tracks.values());
+        Map<String, TrackFacts> pool = silver.recommendationPool();
+        Recommender recommender = new Recommender(pool.values());
         for (String id : recSources) {
-            TrackFacts t = tracks.get(id);
+            TrackFacts t = pool.get(id);
             if (t != null) out.get(GoldTable.HARMONIC_RECOMMENDATIONS).addAll(recommender.recommend(t));
         }
         return out;

@@ -16,6 +16,7 @@ import java.util.Set;
  */
 public final class SilverSnapshot {
     private final Map<String, TrackFacts> tracks;
+    private final Map<String, TrackFacts> pool;
     private final Map<String, PlaylistFacts> playlists;
     private final Map<String, List<TrackAnalyzer.Appearance>> appearances = new HashMap<>();
     private final Map<String, List<TrackFacts>> tracksByArtist = new HashMap<>();
@@ -23,8 +24,23 @@ public final class SilverSnapshot {
     private final Map<String, Set<String>> creditsByTrack = new HashMap<>();
 
     public SilverSnapshot(Collection<TrackFacts> tracks, Collection<PlaylistFacts> playlists) {
+        this(tracks, playlists, java.util.List.of());
+    }
+
+    /**
+     * {@code candidatesOnly} are tracks loaded only as recommendation candidates (an incremental run's tempo
+     * windows): they join the recommendation pool but are not indexed for artists or plays, which keeps an
+     * update from parsing thousands of credits it does not need.
+     */
+    public SilverSnapshot(Collection<TrackFacts> tracks, Collection<PlaylistFacts> playlists, Collection<TrackFacts> candidatesOnly) {
         this.tracks = new HashMap<>(tracks.size() * 2);
         for (TrackFacts t : tracks) this.tracks.put(t.trackId(), t);
+        if (candidatesOnly.isEmpty()) {
+            this.pool = this.tracks;
+        } else {
+            this.pool = new HashMap<>(this.tracks);
+            for (TrackFacts t : candidatesOnly) this.pool.putIfAbsent(t.trackId(), t);
+        }
         this.playlists = new HashMap<>(playlists.size() * 2);
         for (PlaylistFacts p : playlists) this.playlists.put(p.playlistId(), p);
         for (PlaylistFacts p : playlists) {
@@ -50,6 +66,9 @@ public final class SilverSnapshot {
     public Map<String, TrackFacts> tracks() { return tracks; }
 
     public Map<String, PlaylistFacts> playlists() { return playlists; }
+
+    /** Every loaded track, candidates-only ones included: what recommendations choose from. */
+    public Map<String, TrackFacts> recommendationPool() { return pool; }
 
     public Map<String, List<TrackAnalyzer.Appearance>> appearances() { return appearances; }
 

@@ -47,4 +47,30 @@ class RecommenderTest {
         assertThat(recs.get(9).recommendedTrackId()).isEqualTo("tj");
         assertThat(new Recommender(all).recommend(t("nokey", 120.0, null, 0.5))).isEmpty();
     }
+
+    @Test
+    void scoresAreExactlyTheTransitionQuality() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        List<TrackFacts> all = new ArrayList<>();
+        String[] keys = {"8A", "9A", "7A", "8B"};
+        for (int i = 0; i < 300; i++) {
+            all.add(t("t" + i, 120 + rnd.nextDouble() * 10, keys[rnd.nextInt(4)], rnd.nextInt(5) == 0 ? null : rnd.nextDouble()));
+        }
+        Recommender r = new Recommender(all);
+        java.util.Map<String, TrackFacts> byId = new java.util.HashMap<>();
+        all.forEach(t -> byId.put(t.trackId(), t));
+        for (TrackFacts x : all.subList(0, 50)) {
+            List<Rows.Recommendation> recs = r.recommend(x);
+            assertThat(recs).hasSize(Recommender.TOP_N);
+            for (Rows.Recommendation rec : recs) {
+                assertThat(rec.score()).isEqualTo(Transitions.quality(x, byId.get(rec.recommendedTrackId())));
+            }
+            // brute force: every candidate scored and sorted
+            List<String> expected = all.stream()
+                    .filter(y -> y != x && x.camelot().compatibleKeys().contains(y.camelot()) && Math.abs(y.bpm() - x.bpm()) <= Recommender.BPM_WINDOW)
+                    .sorted(java.util.Comparator.comparingDouble((TrackFacts y) -> Transitions.quality(x, y)).reversed().thenComparing(TrackFacts::trackId))
+                    .limit(Recommender.TOP_N).map(TrackFacts::trackId).toList();
+            assertThat(recs).extracting(Rows.Recommendation::recommendedTrackId).containsExactlyElementsOf(expected);
+        }
+    }
 }

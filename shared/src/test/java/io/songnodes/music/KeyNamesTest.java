@@ -30,4 +30,20 @@ class KeyNamesTest {
         assertThat(KeyNames.parse(null)).isEmpty();
         assertThatThrownBy(() -> KeyNames.require("H minor")).hasMessageContaining("'H minor'");
     }
+
+    /** Every key object in the kit's recorded Beatport bodies: its name must parse to its own Camelot fields. */
+    @org.junit.jupiter.api.Test
+    void beatportKeyNamesAgreeWithTheirCamelotFields() throws Exception {
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> keys = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(io.songnodes.testing.TeamKit.providers().resolve("beatport"))) {
+            for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                io.songnodes.json.Json.MAPPER.readTree(f.toFile()).findParents("camelot_number").forEach(keys::add);
+            }
+        }
+        assertThat(keys).isNotEmpty();
+        for (com.fasterxml.jackson.databind.JsonNode k : keys) {
+            CamelotKey expected = new CamelotKey(k.get("camelot_number").asInt(), k.get("camelot_letter").asText().charAt(0));
+            assertThat(KeyNames.parse(k.get("name").asText())).as(k.get("name").asText()).contains(expected);
+        }
+    }
 }

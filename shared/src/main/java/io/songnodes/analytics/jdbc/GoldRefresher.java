@@ -41,27 +41,39 @@ public final class GoldRefresher implements AutoCloseable {
 
     public GoldRefresher(String jdbcUrl) { this.jdbcUrl = jdbcUrl; }
 
-    /** What a refresh wrote: rows per gold table, the layer statistics after it, and silver's newest change. */
-    public record Result(Map<GoldTable, Integer> rowsWritten, List<LayerStat> layerStats, Instant latestSilverChange) {
+    /**
+     * What a refresh wrote: rows per gold table, and phase times; a full refresh also returns the layer
+     * statistics after it and silver's newest change (an incremental one returns an empty list and null).
+     */
+    public record Result(Map<GoldTable, Integer> rowsWritten, List<LayerStat> layerStats, Instant latestSilverChange,
+                         long loadMillis, long computeMillis, long writeMillis) {
         public int totalRows() { return rowsWritten.values().stream().mapToInt(Integer::intValue).sum(); }
     }
 
     /** Recomputes every gold table from all of silver. */
     public Result refreshAll() throws SQLException {
         return inTransaction(c -> {
+            long t0 = System.nanoTime();
             SilverReader silver = new SilverReader(c);
             SilverSnapshot snapshot = new SilverSnapshot(silver.allTracks(), silver.allPlaylists());
-            return write(c, GoldScope.everything(), GoldCalculator.compute(snapshot, GoldScope.everything()));
+            return write(c, GoldScope.everything(), snapshot, t0);
         });
     }
 
+    /** Recomputes {@code gold.layer_stats} (row counts, quality, completeness of every layer) and returns it. */
+    public List<LayerStat> refreshLayerStats() throws SQLException {
+        return inTransaction(c -> new Result(Map.of(), new GoldStore(c).refreshLayerStats(), null, 0, 0, 0)).layerStats();
+    }
+
     /**
-     * Recomputes the gold rows that depend on the given tracks and sets: their analytics, every set
+     * Recomputes the gold rows that depend on the given tracks and sets (not the layer statistics:
+     * call {@link #refreshLayerStats} for those, at most every few seconds): their analytics, every set
      * playing the tracks, transitions leaving the tracks, the sets' members or their predecessors,
      * the artists credited before or after, and the recommendation lists the tracks were or can be in.
      */
     public Result refresh(Collection<String> trackIds, Collection<String> playlistIds) throws SQLException {
         return inTransaction(c -> {
+            long t0 = System.nanoTime();
             SilverReader silver = new SilverReader(c);
             GoldStore gold = new GoldStore(c);
             Set<String> changedTracks = new TreeSet<>(trackIds);
@@ -103,30 +115,63 @@ public final class GoldRefresher implements AutoCloseable {
 
             Set<String> recommenders = recommendationScope(silver, gold, loaded, changedTracks);
             GoldScope scope = new GoldScope(false, tracks, sets, sources, artists, recommenders);
-            SilverSnapshot snapshot = new SilverSnapshot(loaded.tracks.values(), loaded.playlists.values());
-            return write(c, scope, GoldCalculator.compute(snapshot, scope));
+            SilverSnapshot snapshot = new SilverSnapshot(loaded.tracks.values(), loaded.playlists.values(), loaded.band.values());
+            return write(c, scope, snapshot, t0);
         });
     }
 
     /**
-     * The tracks whose top-N may change: the changed tracks, those that recommended them, and those that
-     * could recommend them now (compatible key, within the BPM window). Loads every track in the tempo
-     * windows of all of them, so each recomputed list sees all its candidates.
+     * The tracks whose top-N may change: the changed tracks, those that recommended them, and those whose
+     * list a changed track can now enter (compatible key, within the BPM window, and scoring at least the
+     * list's current 10th entry in gold, or the list is not full). A list that held no changed track can
+     * only change by one entering it, so this is complete. Then loads every track in the tempo windows of
+     * all of them, so each recomputed list sees all its candidates.
      */
     private static Set<String> recommendationScope(SilverReader silver, GoldStore gold, Loaded loaded, Set<String> changed) throws SQLException {
         Set<String> scope = new TreeSet<>(changed);
-        Set<String> former = gold.formerRecommenders(changed);
-        scope.addAll(former);
-        loaded.addTracks(silver.tracksById(loaded.missingTracks(former)));
-        List<double[]> ranges = new ArrayList<>();
+        scope.addAll(gold.formerRecommenders(changed));
+        List<double[]> windows = new ArrayList<>();
         for (String id : changed) {
             TrackFacts t = loaded.tracks.get(id);
-            if (t != null && Recommender.eligible(t)) ranges.add(new double[] {t.bpm() - 2 * Recommender.BPM_WINDOW, t.bpm() + 2 * Recommender.BPM_WINDOW});
+            if (t != null && Recommender.eligible(t)) windows.add(window(t));
         }
-        for (String id : former) {
-            TrackFacts t = loaded.tracks.get(id);
-            if (t != null && Recommender.eligible(t)) ranges.add(new double[] {t.bpm() - Recommender.BPM_WINDOW, t.bpm() + Recommender.BPM_WINDOW});
+        loadBpmRanges(silver, loaded, windows);
+        Map<String, TrackFacts> candidates = new HashMap<>();
+        for (String id : changed) {
+            TrackFacts x = loaded.tracks.get(id);
+            if (x == null || !Recommender.eligible(x)) continue;
+            Set<CamelotKey> keys = Set.copyOf(x.camelot().compatibleKeys());
+            for (TrackFacts y : loaded.pool()) {
+                if (!y.trackId().equals(x.trackId()) && Recommender.eligible(y) && keys.contains(y.camelot())
+                        && Math.abs(y.bpm() - x.bpm()) <= Recommender.BPM_WINDOW) candidates.put(y.trackId(), y);
+            }
         }
+        Map<String, Double> tenth = gold.lastRecommendationScores(candidates.keySet(), Recommender.TOP_N);
+        for (TrackFacts y : candidates.values()) {
+            Double bar = tenth.get(y.trackId());
+            for (String id : changed) {
+                TrackFacts x = loaded.tracks.get(id);
+                if (x == null || !Recommender.eligible(x) || !x.camelot().compatibleKeys().contains(y.camelot())
+                        || Math.abs(y.bpm() - x.bpm()) > Recommender.BPM_WINDOW) continue;
+                if (bar == null || Transitions.quality(y, x) >= bar) scope.add(y.trackId());
+            }
+        }
+        loaded.addBand(silver.tracksById(loaded.missingFromPool(scope)));
+        windows.clear();
+        for (String id : scope) {
+            TrackFacts t = loaded.tracks.containsKey(id) ? loaded.tracks.get(id) : loaded.band.get(id);
+            if (t != null && Recommender.eligible(t)) windows.add(window(t));
+        }
+        loadBpmRanges(silver, loaded, windows);
+        return scope;
+    }
+
+    private static double[] window(TrackFacts t) {
+        return new double[] {t.bpm() - Recommender.BPM_WINDOW, t.bpm() + Recommender.BPM_WINDOW};
+    }
+
+    /** Loads every track whose tempo lies in one of {@code ranges}, one query per merged range. */
+    private static void loadBpmRanges(SilverReader silver, Loaded loaded, List<double[]> ranges) throws SQLException {
         ranges.sort((a, b) -> Double.compare(a[0], b[0]));
         double[] cur = null;
         for (double[] r : ranges) {
@@ -134,27 +179,34 @@ public final class GoldRefresher implements AutoCloseable {
                 cur[1] = Math.max(cur[1], r[1]);
                 continue;
             }
-            if (cur != null) loaded.addTracks(silver.tracksInBpm(cur[0], cur[1]));
+            if (cur != null) loaded.addBand(silver.tracksInBpm(cur[0], cur[1]));
             cur = r.clone();
         }
-        if (cur != null) loaded.addTracks(silver.tracksInBpm(cur[0], cur[1]));
-        for (String id : changed) {
-            TrackFacts x = loaded.tracks.get(id);
-            if (x == null || !Recommender.eligible(x)) continue;
-            Set<CamelotKey> keys = Set.copyOf(x.camelot().compatibleKeys());
-            for (TrackFacts y : loaded.tracks.values()) {
-                if (Recommender.eligible(y) && keys.contains(y.camelot()) && Math.abs(y.bpm() - x.bpm()) <= Recommender.BPM_WINDOW) scope.add(y.trackId());
-            }
-        }
-        return scope;
+        if (cur != null) loaded.addBand(silver.tracksInBpm(cur[0], cur[1]));
     }
 
-    /** Silver rows loaded so far, by key. */
+    /** Silver rows loaded so far, by key; {@code band} holds tracks loaded only as recommendation candidates. */
     private static final class Loaded {
         final Map<String, TrackFacts> tracks = new HashMap<>();
+        final Map<String, TrackFacts> band = new HashMap<>();
         final Map<String, PlaylistFacts> playlists = new HashMap<>();
 
         void addTracks(Collection<TrackFacts> ts) { for (TrackFacts t : ts) tracks.put(t.trackId(), t); }
+
+        void addBand(Collection<TrackFacts> ts) { for (TrackFacts t : ts) if (!tracks.containsKey(t.trackId())) band.put(t.trackId(), t); }
+
+        List<TrackFacts> pool() {
+            List<TrackFacts> all = new ArrayList<>(tracks.values());
+            for (TrackFacts t : band.values()) if (!tracks.containsKey(t.trackId())) all.add(t);
+            return all;
+        }
+
+        Set<String> missingFromPool(Collection<String> wanted) {
+            Set<String> out = new LinkedHashSet<>(wanted);
+            out.removeAll(tracks.keySet());
+            out.removeAll(band.keySet());
+            return out;
+        }
 
         void addPlaylists(Collection<PlaylistFacts> ps) {
             for (PlaylistFacts p : ps) playlists.put(p.playlistId(), p);
@@ -169,12 +221,19 @@ public final class GoldRefresher implements AutoCloseable {
         }
     }
 
-    private static Result write(Connection c, GoldScope scope, Map<GoldTable, List<GoldRow>> rows) throws SQLException {
+    private static Result write(Connection c, GoldScope scope, SilverSnapshot snapshot, long startNanos) throws SQLException {
+        long loaded = System.nanoTime();
+        Map<GoldTable, List<GoldRow>> rows = GoldCalculator.compute(snapshot, scope);
+        long computed = System.nanoTime();
         GoldStore gold = new GoldStore(c);
         gold.replace(scope, rows);
         Map<GoldTable, Integer> written = new EnumMap<>(GoldTable.class);
         rows.forEach((t, r) -> written.put(t, r.size()));
-        return new Result(written, gold.refreshLayerStats(), gold.latestSilverChange());
+        // counting every layer scans millions of rows: a full refresh does it, an incremental one leaves it to refreshLayerStats
+        List<LayerStat> stats = scope.all() ? gold.refreshLayerStats() : List.of();
+        Instant latest = scope.all() ? gold.latestSilverChange() : null;
+        long done = System.nanoTime();
+        return new Result(written, stats, latest, (loaded - startNanos) / 1_000_000, (computed - loaded) / 1_000_000, (done - computed) / 1_000_000);
     }
 
     private interface Work { Result run(Connection c) throws SQLException; }

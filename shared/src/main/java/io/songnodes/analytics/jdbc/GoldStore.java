@@ -41,6 +41,20 @@ final class GoldStore {
         return query("SELECT DISTINCT track_id FROM gold.harmonic_recommendations WHERE recommended_track_id = ANY(?)", trackIds);
     }
 
+    /** The score at rank {@code n} of each track's current list; tracks with fewer than n recommendations are absent. */
+    Map<String, Double> lastRecommendationScores(Collection<String> trackIds, int n) throws SQLException {
+        Map<String, Double> out = new java.util.HashMap<>();
+        if (trackIds.isEmpty()) return out;
+        try (PreparedStatement ps = c.prepareStatement("SELECT track_id, score FROM gold.harmonic_recommendations WHERE rank = ? AND track_id = ANY(?)")) {
+            ps.setInt(1, n);
+            ps.setArray(2, text(trackIds));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getDouble(2));
+            }
+        }
+        return out;
+    }
+
     Set<String> formerArtists(Collection<String> trackIds, Collection<String> playlistIds) throws SQLException {
         Set<String> out = query("SELECT artist FROM gold.artist_credits WHERE kind = 'track' AND ref_id = ANY(?)", trackIds);
         out.addAll(query("SELECT artist FROM gold.artist_credits WHERE kind = 'dj' AND ref_id = ANY(?)", playlistIds));
@@ -67,8 +81,10 @@ final class GoldStore {
 
     private void delete(GoldTable t, GoldScope scope) throws SQLException {
         if (scope.all()) {
+            // TRUNCATE instead of DELETE: a full recompute would otherwise leave every old row as a dead tuple.
+            // Readers of the table wait for the commit instead of seeing a half-written table.
             try (Statement s = c.createStatement()) {
-                s.executeUpdate("DELETE FROM " + t.qualified());
+                s.executeUpdate("TRUNCATE " + t.qualified());
             }
             return;
         }

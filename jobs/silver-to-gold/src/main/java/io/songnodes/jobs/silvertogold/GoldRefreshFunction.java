@@ -1,23 +1,35 @@
 package io.songnodes.jobs.silvertogold;
 
 import io.songnodes.analytics.jdbc.GoldRefresher;
+import io.songnodes.analytics.jdbc.LayerStat;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Thin Flink wrapper over {@link GoldRefresher}: applies each request in its own transaction, then
- * updates the medallion gauges and the silver-to-gold lag; emits the number of gold rows written. The refresh is synchronous, so when a
+ * Thin Flink wrapper over {@link GoldRefresher}: applies each request in its own transaction and records
+ * the silver-to-gold lag; emits the number of gold rows written. The refresh is synchronous, so when a
  * checkpoint barrier passes, every event before it is in gold and RMQSource may ack it.
+ * Layer statistics scan every layer, so after events they are refreshed at most once per
+ * {@code statsInterval}: inline when the last refresh is older, else by a processing-time timer, so the
+ * last event is always followed by fresh statistics. Timers are keyed by the rounded time, so one
+ * interval costs one refresh whatever the number of keys.
  */
-public final class GoldRefreshFunction extends ProcessFunction<RefreshRequest, Integer> {
+public final class GoldRefreshFunction extends KeyedProcessFunction<String, RefreshRequest, Integer> {
     private final String jdbcUrl;
+    private final long statsIntervalMs;
     private transient GoldRefresher refresher;
     private transient GoldMetrics metrics;
+    private transient long lastEventMs;
+    private transient long lastStatsMs;
 
-    public GoldRefreshFunction(String jdbcUrl) { this.jdbcUrl = jdbcUrl; }
+    public GoldRefreshFunction(String jdbcUrl, Duration statsInterval) {
+        this.jdbcUrl = jdbcUrl;
+        this.statsIntervalMs = statsInterval.toMillis();
+    }
 
     @Override public void open(OpenContext ctx) {
         refresher = new GoldRefresher(jdbcUrl);
@@ -25,13 +37,30 @@ public final class GoldRefreshFunction extends ProcessFunction<RefreshRequest, I
     }
 
     @Override public void processElement(RefreshRequest r, Context ctx, Collector<Integer> out) throws Exception {
-        GoldRefresher.Result result = r.all()
-                ? refresher.refreshAll()
-                : refresher.refresh(r.trackIds(), r.playlists());
+        GoldRefresher.Result result = r.all() ? refresher.refreshAll() : refresher.refresh(r.trackIds(), r.playlists());
         Instant changed = r.changedAt() != null ? r.changedAt() : result.latestSilverChange();
         if (changed != null) metrics.lag(Duration.between(changed, Instant.now()));
-        metrics.update(result.layerStats());
+        long now = ctx.timerService().currentProcessingTime();
+        lastEventMs = now;
+        if (r.all()) {
+            metrics.update(result.layerStats());
+            lastStatsMs = now;
+        } else if (now - lastStatsMs >= statsIntervalMs) {
+            refreshStats(now);
+        } else {
+            ctx.timerService().registerProcessingTimeTimer((now / statsIntervalMs + 1) * statsIntervalMs);
+        }
         out.collect(result.totalRows());
+    }
+
+    @Override public void onTimer(long timestamp, OnTimerContext ctx, Collector<Integer> out) throws Exception {
+        if (lastStatsMs <= lastEventMs) refreshStats(ctx.timerService().currentProcessingTime());
+    }
+
+    private void refreshStats(long now) throws Exception {
+        List<LayerStat> stats = refresher.refreshLayerStats();
+        metrics.update(stats);
+        lastStatsMs = Math.max(now, lastEventMs + 1);
     }
 
     @Override public void close() throws Exception {

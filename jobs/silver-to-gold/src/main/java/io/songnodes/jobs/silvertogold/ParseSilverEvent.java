@@ -1,7 +1,10 @@
 package io.songnodes.jobs.silvertogold;
 
 import io.songnodes.json.Json;
+import io.songnodes.model.DeadLetter;
+import io.songnodes.model.ErrorType;
 import io.songnodes.model.SilverEvent;
+import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -10,11 +13,16 @@ import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Parses silver events; a malformed one goes to the {@link #INVALID} side output with its error, never fails the job. */
+/** Parses silver events; a malformed one becomes a dead letter on the {@link #INVALID} side output, never a job failure. */
 public final class ParseSilverEvent extends ProcessFunction<String, RefreshRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(ParseSilverEvent.class);
-    public static final OutputTag<String> INVALID = new OutputTag<>("invalid-silver-events") {};
+    public static final OutputTag<DeadLetter> INVALID = new OutputTag<>("invalid-silver-events") {};
+    public static final String JOB = "silver-to-gold";
+    private final String queue;
     private transient Counter invalid;
+
+    /** {@code queue} is where the events came from, recorded in dead letters for replay. */
+    public ParseSilverEvent(String queue) { this.queue = queue; }
 
     @Override public void open(OpenContext ctx) {
         invalid = getRuntimeContext().getMetricGroup().counter("silver_events_invalid");
@@ -26,7 +34,8 @@ public final class ParseSilverEvent extends ProcessFunction<String, RefreshReque
         } catch (Exception e) {
             invalid.inc();
             LOG.warn("invalid silver event ({}): {}", e.getMessage(), json);
-            ctx.output(INVALID, json);
+            ctx.output(INVALID, DeadLetter.firstFailure(ErrorType.VALIDATION, "invalid silver event: " + e.getMessage(), null, null,
+                    JOB, 1, queue, json, Instant.now()));
         }
     }
 }

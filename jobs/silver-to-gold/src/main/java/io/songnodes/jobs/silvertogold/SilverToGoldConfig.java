@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * process listings; the options exist for local runs and tests.
  */
 public record SilverToGoldConfig(Mode mode, String jdbcUrl, String amqpUri, String eventsExchange, String eventsQueue,
-                                 Duration checkpointInterval, int prefetch) implements Serializable {
+                                 String dlqQueue, Duration checkpointInterval, int prefetch, Duration statsInterval) implements Serializable {
 
     /** BATCH recomputes all of gold once; STREAMING follows silver events and updates the affected rows. */
     public enum Mode { BATCH, STREAMING }
@@ -40,9 +40,12 @@ public record SilverToGoldConfig(Mode mode, String jdbcUrl, String amqpUri, Stri
         }
         if (o.eventsExchange.isBlank()) throw new IllegalArgumentException("--events-exchange must not be blank");
         if (o.eventsQueue.isBlank()) throw new IllegalArgumentException("--events-queue must not be blank");
+        if (o.dlqQueue.isBlank()) throw new IllegalArgumentException("--dlq-queue must not be blank");
         if (o.checkpointSeconds < 1) throw new IllegalArgumentException("--checkpoint-interval-seconds must be at least 1");
         if (o.prefetch < 1) throw new IllegalArgumentException("--prefetch must be at least 1");
-        return new SilverToGoldConfig(o.mode, jdbc, amqp, o.eventsExchange, o.eventsQueue, Duration.ofSeconds(o.checkpointSeconds), o.prefetch);
+        if (o.statsSeconds < 1) throw new IllegalArgumentException("--stats-interval-seconds must be at least 1");
+        return new SilverToGoldConfig(o.mode, jdbc, amqp, o.eventsExchange, o.eventsQueue, o.dlqQueue, Duration.ofSeconds(o.checkpointSeconds), o.prefetch,
+                Duration.ofSeconds(o.statsSeconds));
     }
 
     /** The URL with any password masked, for logs. */
@@ -52,7 +55,7 @@ public record SilverToGoldConfig(Mode mode, String jdbcUrl, String amqpUri, Stri
 
     @Override public String toString() {
         return "SilverToGoldConfig[mode=" + mode + ", jdbcUrl=" + masked(jdbcUrl) + ", amqpUri=" + masked(amqpUri) + ", exchange="
-                + eventsExchange + ", queue=" + eventsQueue + ", checkpoint=" + checkpointInterval + ", prefetch=" + prefetch + "]";
+                + eventsExchange + ", queue=" + eventsQueue + ", dlq=" + dlqQueue + ", checkpoint=" + checkpointInterval + ", prefetch=" + prefetch + ", stats=" + statsInterval + "]";
     }
 
     @Command(name = "silver-to-gold", description = "Recomputes gold analytics from silver (batch) or follows silver events (streaming).")
@@ -62,8 +65,11 @@ public record SilverToGoldConfig(Mode mode, String jdbcUrl, String amqpUri, Stri
         @Option(names = "--amqp-uri", description = "RabbitMQ URI, streaming only (default: $SONGNODES_AMQP_URI)") String amqpUri;
         @Option(names = "--events-exchange", defaultValue = DEFAULT_EXCHANGE, description = "fanout exchange of silver events") String eventsExchange;
         @Option(names = "--events-queue", defaultValue = DEFAULT_QUEUE, description = "durable queue bound to the exchange") String eventsQueue;
+        @Option(names = "--dlq-queue", defaultValue = "songnodes.dlq", description = "dead-letter queue for malformed events") String dlqQueue;
         // RMQSource acks on checkpoint: throughput <= prefetch / interval, 200 / 5 s = 40 events/s, above a refresh's rate
         @Option(names = "--checkpoint-interval-seconds", defaultValue = "5") long checkpointSeconds;
         @Option(names = "--prefetch", defaultValue = "200") int prefetch;
+        // layer statistics count every layer (millions of rows): at most once per interval while events flow
+        @Option(names = "--stats-interval-seconds", defaultValue = "30") long statsSeconds;
     }
 }

@@ -3,7 +3,7 @@ package io.songnodes.jobs.silvertogold;
 import io.songnodes.db.Migrations;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -27,21 +27,22 @@ public final class SilverToGoldJob {
     }
 
     public void build(StreamExecutionEnvironment env) {
-        DataStream<RefreshRequest> requests;
+        KeyedStream<RefreshRequest, String> requests;
         if (config.mode() == SilverToGoldConfig.Mode.BATCH) {
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-            requests = env.fromData(RefreshRequest.everything()).uid("batch-request").name("batch request");
+            requests = env.fromData(RefreshRequest.everything()).uid("batch-request").name("batch request").keyBy(RefreshRequest::routingKey);
         } else {
             env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
             env.enableCheckpointing(config.checkpointInterval().toMillis());
             // RMQSource is not parallel; parsing stays chained to it so each refresh subtask sees events in queue order
             SingleOutputStreamOperator<RefreshRequest> parsed = env.addSource(events).uid("silver-events").name("silver events")
                     .setParallelism(1)
-                    .process(new ParseSilverEvent()).uid("parse-silver-event").name("parse silver event").setParallelism(1);
-            parsed.getSideOutput(ParseSilverEvent.INVALID).sinkTo(new DiscardingSink<>()).uid("invalid-events").name("invalid events");
+                    .process(new ParseSilverEvent(config.eventsQueue())).uid("parse-silver-event").name("parse silver event").setParallelism(1);
+            parsed.getSideOutput(ParseSilverEvent.INVALID).sinkTo(new DeadLetterSink(config.amqpUri(), config.dlqQueue()))
+                    .uid("dead-letters").name("dead letters").setParallelism(1);
             requests = parsed.keyBy(RefreshRequest::routingKey);
         }
-        requests.process(new GoldRefreshFunction(config.jdbcUrl())).uid("gold-refresh").name("gold refresh")
+        requests.process(new GoldRefreshFunction(config.jdbcUrl(), config.statsInterval())).uid("gold-refresh").name("gold refresh")
                 .sinkTo(done).uid("gold-done").name("gold done");
     }
 

@@ -3,8 +3,11 @@ package io.songnodes.jobs.silvertogold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.AMQP;
+import io.songnodes.analytics.GoldSnapshot;
 import io.songnodes.analytics.KitSilver;
 import io.songnodes.json.Json;
+import io.songnodes.model.DeadLetter;
+import io.songnodes.model.ErrorType;
 import io.songnodes.model.SilverEvent;
 import io.songnodes.testing.TestDatabase;
 import io.songnodes.testing.TestRabbit;
@@ -61,11 +64,17 @@ class SilverToGoldITCase {
             String queue = rabbit.adopt(rabbit.prefix() + "gold.silver-events");
             rabbit.channel().queueDeclare(queue, true, false, false, Map.of());
             rabbit.channel().queueBind(queue, exchange, "");
-            JobClient job = startStreaming(streamDb, exchange, queue);
+            String dlq = rabbit.queue("dlq");
+            JobClient job = startStreaming(streamDb, exchange, queue, dlq);
             try {
                 applySilver(kit, streamDb, rabbit, exchange);
                 publishRaw(rabbit, exchange, "{not json"); // a bad event is logged and skipped, not fatal
                 awaitEqual(batchGold, () -> GoldSnapshot.of(streamDb));
+                awaitTrue(() -> rabbit.depth(dlq) == 1);
+                DeadLetter dead = Json.read(TestRabbit.body(rabbit.drain(dlq).get(0)), DeadLetter.class);
+                assertThat(dead.payload()).isEqualTo("{not json");
+                assertThat(dead.errorType()).isEqualTo(ErrorType.VALIDATION);
+                assertThat(dead.originalQueue()).isEqualTo(queue);
 
                 // every event again, then one change per refresh subtask: once those show, the duplicates are applied
                 for (SilverEvent e : List.copyOf(published)) publish(rabbit, exchange, e);
@@ -134,7 +143,7 @@ class SilverToGoldITCase {
     }
 
     private static SilverToGoldConfig config(TestDatabase db, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--jdbc-url", db.jdbcUrl(), "--amqp-uri", TestRabbit.uri(), "--checkpoint-interval-seconds", "1"));
+        List<String> args = new ArrayList<>(List.of("--jdbc-url", db.jdbcUrl(), "--amqp-uri", TestRabbit.uri(), "--checkpoint-interval-seconds", "1", "--stats-interval-seconds", "1"));
         args.addAll(List.of(extra));
         return SilverToGoldConfig.parse(args.toArray(String[]::new), Map.of());
     }
@@ -146,8 +155,8 @@ class SilverToGoldITCase {
         env.execute("silver-to-gold batch test");
     }
 
-    private static JobClient startStreaming(TestDatabase db, String exchange, String queue) throws Exception {
-        SilverToGoldConfig cfg = config(db, "--mode", "streaming", "--events-exchange", exchange, "--events-queue", queue);
+    private static JobClient startStreaming(TestDatabase db, String exchange, String queue, String dlq) throws Exception {
+        SilverToGoldConfig cfg = config(db, "--mode", "streaming", "--events-exchange", exchange, "--events-queue", queue, "--dlq-queue", dlq);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
         new SilverToGoldJob(cfg, SilverEventsSource.from(cfg), new DiscardingSink<>()).build(env);
@@ -164,6 +173,14 @@ class SilverToGoldITCase {
                 .timestamp(new java.util.Date()).contentType("application/json").build();
         rabbit.channel().basicPublish(exchange, "", props, body.getBytes(StandardCharsets.UTF_8));
         rabbit.channel().waitForConfirmsOrDie(10_000);
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("condition within 60 s").isBefore(deadline);
+            Thread.sleep(100); // polling interval of the wait helper
+        }
     }
 
     /** Polls until {@code actual} equals {@code expected}; on timeout, asserts so the diff is shown. */

@@ -1,4 +1,4 @@
-package io.songnodes.jobs.silvertogold;
+package io.songnodes.analytics;
 
 import io.songnodes.testing.TestDatabase;
 import java.sql.Connection;
@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Every gold table of a database as text rows in key order, for row-for-row comparison. */
-final class GoldSnapshot {
-    static final Map<String, String> TABLES = new LinkedHashMap<>();
+public final class GoldSnapshot {
+    public static final Map<String, String> TABLES = new LinkedHashMap<>();
 
     static {
         TABLES.put("gold.track_transitions", "from_track_id, to_track_id");
@@ -27,7 +27,7 @@ final class GoldSnapshot {
 
     private GoldSnapshot() {}
 
-    static Map<String, List<String>> of(TestDatabase db) {
+    public static Map<String, List<String>> of(TestDatabase db) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             for (Map.Entry<String, String> t : TABLES.entrySet()) {
