@@ -180,15 +180,19 @@ class RecoveryITCase {
             JobClient first = p.startStreaming(new Configuration(), counted);
             publish(p, input, 0, half);
             Await.until("part of the first half in silver", Duration.ofSeconds(30), () -> links(p) >= 3);
+            long stopping = System.nanoTime();
             String savepoint = first.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
                     .get(60, TimeUnit.SECONDS);
+            System.out.printf("stop-with-savepoint took %d ms%n", (System.nanoTime() - stopping) / 1_000_000);
             assertThat(Files.exists(Path.of(java.net.URI.create(savepoint)))).isTrue();
 
             Configuration restore = new Configuration();
             restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
             JobClient second = p.startStreaming(restore, counted);
             publish(p, input, half, input.size());
+            long settling = System.nanoTime();
             List<GetResponse> dead = settle(p, second, input.size());
+            System.out.printf("restored job settled in %d ms%n", (System.nanoTime() - settling) / 1_000_000);
 
             assertThat(Counted.RESTORED.get()).as("the second job started from the savepoint's state").isPositive();
             assertNothingLostNothingDuplicated(p, input, dead);
