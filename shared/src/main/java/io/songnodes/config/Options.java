@@ -80,7 +80,12 @@ public final class Options {
     /** Durations like {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 30d}. */
     public Duration duration(String key, Duration dflt) {
         String v = string(key, null);
-        return v == null ? dflt : Durations.parse("--" + key, v);
+        if (v == null) return dflt;
+        try {
+            return Durations.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--" + key, e.getMessage());
+        }
     }
 
     public <E extends Enum<E>> E choice(String key, Class<E> type, E dflt) {

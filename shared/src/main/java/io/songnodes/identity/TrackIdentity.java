@@ -31,6 +31,10 @@ public record TrackIdentity(
     // "Song - Radio Edit": a dash suffix that names a version
     private static final Pattern DASH_VERSION = Pattern.compile(
             "(?i)\\s+[-\u2013]\\s+([^-\u2013]*\\b(?:mix|edit|remix|version|dub|vip|bootleg|mashup|mash up|rework|remaster(?:ed)?|instrumental|acappella|live)\\b[^-\u2013]*)$");
+    // compiled once: parse runs for every bronze message and every provider candidate
+    private static final Pattern VERSION_WORD = Pattern.compile(
+            "\\b(mix|edit|remix|version|dub|vip|bootleg|mashup|mash up|rework|instrumental|acappella|live)\\b");
+    private static final Pattern MASHUP_WORD = Pattern.compile("\\b(mashup|mash up|bootleg)\\b");
     /** Versions that name the same recording as no version at all. */
     private static final Set<String> CANONICAL_VERSIONS = Set.of(
             "", "original", "original mix", "extended", "extended mix", "original extended mix",
@@ -93,7 +97,7 @@ public record TrackIdentity(
 
     private static boolean looksLikeVersion(String inner) {
         String n = TextNormalizer.normalize(inner);
-        return n.matches(".*\\b(mix|edit|remix|version|dub|vip|bootleg|mashup|mash up|rework|instrumental|acappella|live)\\b.*")
+        return VERSION_WORD.matcher(n).find()
                 || FEAT_PREFIX.matcher(inner.trim()).find();
     }
 
@@ -116,7 +120,7 @@ public record TrackIdentity(
 
     /** True when the version is a mashup or bootleg blend of several songs. */
     public boolean isMashup() {
-        return version != null && version.toLowerCase(Locale.ROOT).matches(".*\\b(mashup|mash up|bootleg)\\b.*");
+        return version != null && MASHUP_WORD.matcher(version.toLowerCase(Locale.ROOT)).find();
     }
 
     /** The text the track id hashes: artists, title and version, each in its canonical form. */

@@ -12,10 +12,10 @@ import java.time.Duration;
 public final class ProviderDefaults {
     private ProviderDefaults() {}
 
-    public static ProviderSettings of(ProviderName p) {
+    public static ProviderConfig of(ProviderName p) {
         return switch (p) {
             // rolling 30 s window, number unpublished: 2/s sustained stays far below what apps report hitting
-            case SPOTIFY -> s(p, "60/30s", 2, "https://api.spotify.com", "https://accounts.spotify.com/api/token");
+            case SPOTIFY -> s(p, "60/30s", 2, "https://api.spotify.com", "https://accounts.spotify.com");
             // 1 request/s per IP, 503 beyond
             case MUSICBRAINZ -> s(p, "1/s", 1, "https://musicbrainz.org", null);
             // 60/min with a token, moving 60 s window (25/min without a token: lower it when running tokenless)
@@ -29,8 +29,8 @@ public final class ProviderDefaults {
         };
     }
 
-    private static ProviderSettings s(ProviderName p, String rate, int burst, String base, String auth) {
-        return new ProviderSettings(p, Rate.parse(rate), burst, Duration.ofSeconds(5), Duration.ofDays(30), Duration.ofDays(1),
+    private static ProviderConfig s(ProviderName p, String rate, int burst, String base, String auth) {
+        return new ProviderConfig(p, Rate.parse(rate), burst, Duration.ofSeconds(5), Duration.ofDays(30), Duration.ofDays(1),
                 0.0, URI.create(base), auth == null ? null : URI.create(auth), true, Duration.ofDays(90));
     }
 }

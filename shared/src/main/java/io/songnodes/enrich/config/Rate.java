@@ -1,5 +1,6 @@
 package io.songnodes.enrich.config;
 
+import io.songnodes.config.Durations;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Locale;

@@ -14,18 +14,18 @@ import java.util.Map;
  * which is the order the engine works through fields; {@code providers} holds settings for every provider
  * (built-in {@link ProviderDefaults} for those the YAML or the caller leaves out). Load it with {@link WaterfallConfigLoader}.
  */
-public record WaterfallConfig(Map<EnrichField, FieldRule> fields, Map<ProviderName, ProviderSettings> providers,
+public record WaterfallConfig(Map<EnrichField, FieldRule> fields, Map<ProviderName, ProviderConfig> providers,
                               ScoringSettings scoring, String userAgent) implements Serializable {
 
     public WaterfallConfig {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-        EnumMap<ProviderName, ProviderSettings> all = new EnumMap<>(ProviderName.class);
+        EnumMap<ProviderName, ProviderConfig> all = new EnumMap<>(ProviderName.class);
         for (ProviderName p : ProviderName.values()) all.put(p, ProviderDefaults.of(p));
         all.putAll(providers);
         providers = Collections.unmodifiableMap(all);
     }
 
-    public ProviderSettings provider(ProviderName p) { return providers.get(p); }
+    public ProviderConfig provider(ProviderName p) { return providers.get(p); }
 
     public FieldRule field(EnrichField f) { return fields.get(f); }
 

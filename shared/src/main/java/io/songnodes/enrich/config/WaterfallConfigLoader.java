@@ -1,5 +1,6 @@
 package io.songnodes.enrich.config;
 
+import io.songnodes.config.Durations;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,7 +90,7 @@ public final class WaterfallConfigLoader {
             return null;
         }
         unknownKeys(root, "", TOP_KEYS);
-        Map<ProviderName, ProviderSettings> providers = new EnumMap<>(ProviderName.class);
+        Map<ProviderName, ProviderConfig> providers = new EnumMap<>(ProviderName.class);
         for (ProviderName p : ProviderName.values()) providers.put(p, ProviderDefaults.of(p));
         JsonNode ps = root.get("providers");
         if (ps != null && !ps.isNull()) {
@@ -174,7 +175,7 @@ public final class WaterfallConfigLoader {
         }
     }
 
-    private Optional<ProviderSettings> provider(String name, JsonNode node) {
+    private Optional<ProviderConfig> provider(String name, JsonNode node) {
         String path = "providers." + name;
         Optional<ProviderName> pn = providerName(com.fasterxml.jackson.databind.node.TextNode.valueOf(name), path);
         if (pn.isEmpty()) return Optional.empty();
@@ -185,7 +186,7 @@ public final class WaterfallConfigLoader {
         }
         int before = errors.size();
         unknownKeys(node, path + ".", PROVIDER_KEYS);
-        ProviderSettings d = ProviderDefaults.of(pn.get());
+        ProviderConfig d = ProviderDefaults.of(pn.get());
         Rate rate = parsed(node.get("rate"), path + ".rate", Rate::parse, d.rate());
         Integer burst = integer(node.get("burst"), path + ".burst");
         int b = burst == null ? Math.min(d.burst(), rate.permits()) : burst;
@@ -211,7 +212,7 @@ public final class WaterfallConfigLoader {
         }
         Duration fresh = positive(parsed(node.get("freshness_ttl"), path + ".freshness_ttl", Durations::parse, d.freshnessTtl()), path + ".freshness_ttl");
         if (errors.size() > before) return Optional.empty();
-        return Optional.of(new ProviderSettings(pn.get(), rate, b, timeout, cacheTtl, negTtl, cost == null ? d.costPerCallUsd() : cost,
+        return Optional.of(new ProviderConfig(pn.get(), rate, b, timeout, cacheTtl, negTtl, cost == null ? d.costPerCallUsd() : cost,
                 base, auth, enabled, fresh));
     }
 

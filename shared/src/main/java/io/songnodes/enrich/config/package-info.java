@@ -18,7 +18,7 @@
  *     negative_cache_ttl: 1d       # &lt;= cache_ttl
  *     cost_per_call_usd: 0.0       # &gt;= 0
  *     base_url: https://...        # absolute http(s) URL
- *     auth_url: https://...        # token endpoint (Spotify client credentials)
+ *     auth_url: https://...        # token service root (Spotify: https://accounts.spotify.com)
  *     enabled: true
  *     freshness_ttl: 90d           # re-enrichment asks the provider again after this; &gt; 0
  * scoring:                      # optional

@@ -34,11 +34,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * java -cp shared.jar:deps io.songnodes.enrich.resilience.GlobalLimiterProof \
  *   --base-url http://localhost:8089 --provider musicbrainz --rate 1/s --duration 30s --instances 4 \
  *   [--path /ws/2/recording?query=...] [--admin-url http://localhost:8089/__admin/counts] \
- *   [--redis-host localhost --redis-port 6379] [--local-server] [--strict true|false] [--margin 0.05]
+ *   [--redis-host localhost --redis-port 6379] [--prefix proof-x:] [--local-server] [--strict true|false] [--margin 0.05]
  * </pre>
  * {@code --local-server} starts an in-process server that enforces the rate as a strict rolling window
  * (503 on excess), for a run without the simulator. An Authorization header value may come from the
- * environment variable SONGNODES_PROOF_AUTHORIZATION (never from the command line).
+ * environment variable SONGNODES_PROOF_AUTHORIZATION and the Last.fm key from LASTFM_API_KEY (never from the
+ * command line). For separate JVMs start
+ * several with {@code --instances 1} and the same {@code --prefix}, and judge by the simulator's admin counts
+ * (each JVM's own "quota used" is its share).
+ *
+ * <p>Classpath: {@code mvn -q -o -pl shared dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt} then
+ * {@code java -cp shared/target/classes:$(cat /tmp/cp.txt) io.songnodes.enrich.resilience.GlobalLimiterProof ...}.
  */
 public final class GlobalLimiterProof {
     private static final Map<ProviderName, String> DEFAULT_PATHS = Map.of(
@@ -57,8 +63,14 @@ public final class GlobalLimiterProof {
         RateLimit rate = RateLimit.parse(a.getOrDefault("rate", "1/s"));
         Duration duration = Duration.parse("PT" + a.getOrDefault("duration", "30s").toUpperCase());
         int instances = Integer.parseInt(a.getOrDefault("instances", "4"));
-        String path = a.getOrDefault("path", DEFAULT_PATHS.get(provider));
-        String prefix = "proof-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        String givenPath = a.getOrDefault("path", DEFAULT_PATHS.get(provider));
+        String lastfmKey = System.getenv("LASTFM_API_KEY");
+        if (provider == ProviderName.LASTFM && !a.containsKey("path") && lastfmKey != null && !lastfmKey.isBlank()) {
+            givenPath += "&api_key=" + java.net.URLEncoder.encode(lastfmKey, StandardCharsets.UTF_8);
+        }
+        String path = givenPath;
+        // separate JVMs pass the same --prefix to share one limiter; by default a fresh one per run
+        String prefix = a.getOrDefault("prefix", "proof-" + UUID.randomUUID().toString().substring(0, 8) + ":");
         HttpServer local = a.containsKey("local-server") ? strictServer(rate) : null;
         String base = local != null ? "http://127.0.0.1:" + local.getAddress().getPort() : a.get("base-url");
         if (base == null) throw new IllegalArgumentException("--base-url is required (or --local-server)");
@@ -67,7 +79,7 @@ public final class GlobalLimiterProof {
         HttpClient plain = HttpClient.newHttpClient();
 
         System.out.printf("proof: %d instances, %s at %s for %s against %s%s (redis prefix %s)%n",
-                instances, provider.id(), rate, duration, base, path, prefix);
+                instances, provider.id(), rate, duration, base, path.replaceAll("api_key=[^&]*", "api_key=***"), prefix);
         if (adminUrl != null) System.out.println("admin before: " + fetch(plain, adminUrl));
 
         ResilienceSettings.Builder sb = ResilienceSettings.builder(provider).rate(rate)
@@ -130,6 +142,15 @@ public final class GlobalLimiterProof {
         }
         for (Future<?> f : runs) f.get();
         pool.shutdown();
+        if (!a.containsKey("prefix")) {
+            // a fresh prefix per run: leave nothing behind in Redis
+            try {
+                Resilience first = toClose.get(0);
+                first.redis().call(j -> j.del(first.limiter(provider).redisKey()));
+            } catch (RedisUnavailableException e) {
+                System.out.println("could not remove the limiter key: " + e.getMessage());
+            }
+        }
         toClose.forEach(Resilience::close);
 
         double quota = rate.perSecond() * duration.toNanos() / 1e9;

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * in our dependency set) keep their state in the JVM: N subtasks would each get the full quota. GCRA is used
  * instead of a token bucket so that with burst 1 requests are strictly spaced one emission interval apart and
  * no rolling window ever holds more than the quota. A caller reserves the next free slot and sleeps until it,
- * so callers are served in order and no polling loop hits Redis.
+ * so callers are served in order and no polling loop hits Redis. Because a sleeping thread can wake late on a
+ * busy machine, the actual send is also claimed in Redis: it must be one interval after the previous send (and,
+ * with {@link ResilienceSettings#strictSpacing}, after the previous answer).
  *
  * <p>AIMD and Retry-After live in the same Redis hash, so one instance's 429 slows every instance down:
  * {@link #onRateLimited} multiplies the shared rate factor by {@code aimd.decreaseFactor} (at most once per
@@ -90,8 +92,10 @@ public final class GlobalRateLimiter {
             return string.format('%.6f', f)
             """;
 
-    // After the slot: is the provider blocked (Retry-After) or, with strict spacing, is the previous answer less
-    // than one interval ago? If not, claim the send (strict: next send no earlier than now + T).
+    // After the slot: is the provider blocked (Retry-After), or (anchored) was the previous send or, with strict
+    // spacing, the previous answer less than one interval ago? If not, claim the send: next send >= now + T.
+    // Strict spacing also holds everyone while this request is in flight (up to its timeout), because a request
+    // that leaves late must not arrive right before the next instance's; the answer releases the hold.
     private static final String CLAIM = """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -99,21 +103,29 @@ public final class GlobalRateLimiter {
             local blocked = tonumber(s[1]) or 0
             local anchor = tonumber(s[2]) or 0
             local T = tonumber(ARGV[1]) / (tonumber(s[3]) or 1)
-            if blocked > now then return {string.format('%.0f', blocked - now), '0'} end
+            if blocked > now then return {string.format('%.0f', blocked - now), '0', '0'} end
             if ARGV[2] == '1' then
-              if anchor > now then return {'0', string.format('%.0f', anchor - now)} end
-              redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', now + T))
+              if anchor > now then return {'0', string.format('%.0f', anchor - now), '0'} end
+              redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', now + T + tonumber(ARGV[3])))
+              if ARGV[3] ~= '0' then redis.call('HSET', KEYS[1], 'inflight', string.format('%.0f', now)) end
             end
-            return {'0', '0'}
+            return {'0', '0', string.format('%.0f', now)}
             """;
 
+    // The answer to the send claimed at ARGV[3]: the next send waits one interval from now minus the discount.
+    // If that send still holds the in-flight hold, the hold is replaced (lowered); otherwise it can only grow.
     private static final String ANSWERED = """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-            local s = redis.call('HMGET', KEYS[1], 'anchor', 'factor')
+            local s = redis.call('HMGET', KEYS[1], 'anchor', 'factor', 'inflight')
             local anchor = tonumber(s[1]) or 0
-            local next = now + tonumber(ARGV[1]) / (tonumber(s[2]) or 1)
-            if next > anchor then redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', next)) end
+            local next = now - tonumber(ARGV[2]) + tonumber(ARGV[1]) / (tonumber(s[2]) or 1)
+            if s[3] ~= false and s[3] == ARGV[3] then
+              redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', next))
+              redis.call('HDEL', KEYS[1], 'inflight')
+            elseif next > anchor then
+              redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', next))
+            end
             return 1
             """;
 
@@ -123,6 +135,12 @@ public final class GlobalRateLimiter {
     private final EnrichmentListener listener;
     private final String key;
     private final long emissionMicros;
+    // sends (not only slots) are kept one interval apart, so a caller that overslept its slot on a busy machine
+    // cannot end up right before the next one; only without burst, where sends are meant to be evenly spaced
+    private final boolean anchored;
+    private static final int WARM_UP_ANSWERS = 5;
+    private final long[] recentLatencyMicros = new long[16];
+    private long answers;
     private final LocalFallbackLimiter local;
     private final LongAdder localFallbacks = new LongAdder();
     private final AtomicBoolean onFallback = new AtomicBoolean();
@@ -137,6 +155,7 @@ public final class GlobalRateLimiter {
         this.key = redis.key("ratelimit:" + provider.id());
         RateLimit rate = settings.effectiveRate();
         this.emissionMicros = Math.max(1, rate.emissionInterval().toNanos() / 1000);
+        this.anchored = settings.burst() == 1 || settings.strictSpacing();
         this.local = new LocalFallbackLimiter(provider.id(), rate, settings.fallbackInstances(), settings.maxPermitWait(), settings.aimd());
         this.lastAvailable = settings.burst();
     }
@@ -147,16 +166,20 @@ public final class GlobalRateLimiter {
     public String redisKey() { return key; }
 
     /**
-     * A granted permit: how long the caller waited, and the slot it got on the Redis clock (epoch microseconds;
-     * -1 when the local fallback granted it). Slots are what the limit is enforced on, so tests and the proof
-     * check them.
+     * A granted permit: how long the caller waited, the slot it got and when it was cleared to send, on the Redis
+     * clock (epoch microseconds; -1 when the local fallback granted it). Slots are what the limit is enforced on,
+     * so tests and the proof check them.
      */
-    public record Permit(Duration waited, long slotMicros, boolean global) {}
+    public record Permit(Duration waited, long slotMicros, long sendMicros, boolean global) {}
 
     /** Blocks until a global permit is granted, at most {@code settings.maxPermitWait()}. */
     public Permit acquire() throws ProviderException { return acquire(settings.maxPermitWait()); }
 
-    /** Blocks until a global permit is granted, at most {@code maxWait}; reports the wait to the listener. */
+    /**
+     * Blocks until a global permit is granted, at most {@code maxWait}; reports the wait to the listener. The
+     * caller then sends one request and reports its end with {@link #onAnswer} (with strict spacing the other
+     * instances are held until then, or until the request timeout).
+     */
     public Permit acquire(Duration maxWait) throws ProviderException {
         long start = System.nanoTime();
         long deadline = start + maxWait.toNanos();
@@ -179,14 +202,16 @@ public final class GlobalRateLimiter {
                 lastFactor = Double.parseDouble((String) r.get(3));
                 long slot = Long.parseLong((String) r.get(4));
                 if (waitMicros > 0) sleepMicros(waitMicros);
-                if (waitMicros > 0 || settings.strictSpacing()) {
-                    Claim c = claim(deadline, maxWait);
+                long sendMicros = slot;
+                if (waitMicros > 0 || anchored) {
+                    sendMicros = claim(deadline, maxWait);
                     // a Retry-After that arrived while we slept voids our slot: take a new one behind the block
-                    if (c == Claim.BLOCKED) continue;
+                    if (sendMicros < 0) continue;
+                    if (sendMicros == 0) sendMicros = slot;   // Redis went away after our reservation
                 }
                 Duration waited = Duration.ofNanos(System.nanoTime() - start);
                 listener.limiterWait(provider, waited, lastAvailable, settings.burst());
-                return new Permit(waited, slot, true);
+                return new Permit(waited, slot, sendMicros, true);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -206,28 +231,30 @@ public final class GlobalRateLimiter {
         lastFactor = local.factor();
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
         listener.limiterWait(provider, waited, lastAvailable, 1);
-        return new Permit(waited, -1, false);
+        return new Permit(waited, -1, -1, false);
     }
 
     private void backOnRedis() {
         if (onFallback.compareAndSet(true, false)) LOG.info("{} limiter: Redis is back, global limit restored", provider.id());
     }
 
-    private enum Claim { SEND, BLOCKED }
-
-    /** Waits out strict spacing after our slot; reports a Retry-After block that started while we slept. */
-    private Claim claim(long deadline, Duration maxWait) throws InterruptedException, PermitTimeoutException {
+    /**
+     * Waits out strict spacing after our slot; returns the send time on the Redis clock (0 when Redis went away),
+     * or -1 for a Retry-After block that started while we slept.
+     */
+    private long claim(long deadline, Duration maxWait) throws InterruptedException, PermitTimeoutException {
         while (true) {
             List<Object> r;
             try {
                 r = redis.call(j -> castList(j.eval(CLAIM, List.of(key), List.of(
-                        String.valueOf(emissionMicros), settings.strictSpacing() ? "1" : "0"))));
+                        String.valueOf(emissionMicros), anchored ? "1" : "0",
+                        settings.strictSpacing() ? String.valueOf(settings.timeout().toNanos() / 1000) : "0"))));
             } catch (RedisUnavailableException e) {
-                return Claim.SEND;   // we hold a slot already; the local limiter takes over on the next acquire
+                return 0;   // we hold a slot already; the local limiter takes over on the next acquire
             }
-            if (Long.parseLong((String) r.get(0)) > 0) return Claim.BLOCKED;
+            if (Long.parseLong((String) r.get(0)) > 0) return -1;
             long anchorWait = Long.parseLong((String) r.get(1));
-            if (anchorWait == 0) return Claim.SEND;
+            if (anchorWait == 0) return Long.parseLong((String) r.get(2));
             if (System.nanoTime() + anchorWait * 1000 > deadline) {
                 throw new PermitTimeoutException(provider.id(), Duration.ofNanos(anchorWait * 1000), maxWait);
             }
@@ -236,16 +263,34 @@ public final class GlobalRateLimiter {
     }
 
     /**
-     * The provider answered (or the request timed out). With strict spacing the next request waits one interval
-     * from now, since this one may have arrived at the provider as late as now.
+     * The provider answered {@code permit}'s request after {@code latency} (or the request timed out). The request may have reached the
+     * provider as late as now, so the next send waits one interval from now minus this instance's typical round
+     * trip (median of the last 16): a request of usual speed costs nothing, one that left late (cold connection,
+     * GC pause, busy machine) pushes the next one back by its delay. With strict spacing, and for each instance's
+     * first answers while the JVM and its connections warm up, nothing is discounted.
      */
-    public void onAnswer() {
-        if (!settings.strictSpacing()) return;
+    public void onAnswer(Permit permit, Duration latency) {
+        if (!anchored || !permit.global()) return;
+        long micros = Math.max(0, latency.toNanos() / 1000);
+        long discount;
+        synchronized (recentLatencyMicros) {
+            recentLatencyMicros[(int) (answers % recentLatencyMicros.length)] = micros;
+            answers++;
+            discount = settings.strictSpacing() || answers <= WARM_UP_ANSWERS ? 0 : medianLatencyMicros();
+        }
         try {
-            redis.call(j -> j.eval(ANSWERED, List.of(key), List.of(String.valueOf(emissionMicros))));
+            redis.call(j -> j.eval(ANSWERED, List.of(key), List.of(String.valueOf(emissionMicros), String.valueOf(discount),
+                    String.valueOf(permit.sendMicros()))));
         } catch (RedisUnavailableException e) {
             // the local fallback spaces by slot only
         }
+    }
+
+    private long medianLatencyMicros() {
+        int n = (int) Math.min(answers, recentLatencyMicros.length);
+        long[] sorted = java.util.Arrays.copyOf(recentLatencyMicros, n);
+        java.util.Arrays.sort(sorted);
+        return sorted[n / 2];
     }
 
     /**

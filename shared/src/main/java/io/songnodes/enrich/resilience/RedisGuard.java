@@ -74,7 +74,9 @@ public final class RedisGuard implements AutoCloseable {
         // one connection per enrichment worker thread at most; exhaustion must not read as "Redis is down"
         pool.setMaxTotal(256);
         pool.setMaxIdle(64);
-        pool.setMaxWait(timeout);
+        // a busy pool is not a down Redis: wait longer for a connection than for an answer
+        pool.setMaxWait(timeout.multipliedBy(10));
+        pool.setMinIdle(4);
         JedisPooled client = new JedisPooled(new HostAndPort(host, port), DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis((int) timeout.toMillis())
                 .socketTimeoutMillis((int) timeout.toMillis())

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param burst requests that may go back to back after idling; 1 means strictly spaced (a burst b can add
  *     b-1 requests to a window, so keep it small)
  * @param safetyMargin share of the rate held back so network jitter between client and provider never
- *     makes two spaced requests arrive closer than the quota allows (0.05 = use 95%)
+ *     makes two spaced requests arrive closer than the quota allows (0.02 = use 98%; sends are also anchored,
+ *     see strictSpacing, so the margin only absorbs small jitter)
  * @param maxPermitWait longest a caller blocks for a global permit before failing with {@link PermitTimeoutException}
  * @param timeout per HTTP request, including reading the body
  * @param maxRetries retries after the first attempt, for transient, timeout and rate-limited answers only
@@ -29,10 +30,11 @@ import java.util.Set;
  * @param fallbackInstances limiter instances assumed to share the quota while Redis is unreachable: each
  *     process then runs a local limiter at rate/fallbackInstances (set it to the job parallelism to stay
  *     within quota; 1 keeps full speed per process and relies on AIMD)
- * @param strictSpacing the next request also waits one interval after the previous request's answer, not only
- *     after its slot. For quotas of one request per window (MusicBrainz 1/s) where a late departure (cold
- *     connection, JIT) of one request would otherwise arrive too close to the next; costs the latency per
- *     request, so leave it off for quotas with many requests per window (their margin absorbs jitter)
+ * @param strictSpacing with burst 1 the next send always waits one interval after the previous send, and after
+ *     the previous answer minus the typical round trip (so a request that left late, on a cold connection,
+ *     cannot arrive right before the next one). Strict spacing drops that discount: the next send waits a full
+ *     interval after the previous answer. Costs the latency per request; meant for one-request-per-window
+ *     quotas (MusicBrainz 1/s) where no margin absorbs jitter
  */
 public record ResilienceSettings(
         RateLimit rate,
@@ -118,7 +120,7 @@ public record ResilienceSettings(
     public static ResilienceSettings defaults(ProviderName provider) {
         Builder b = new Builder();
         switch (provider) {
-            case MUSICBRAINZ -> b.rate("1/s").cacheTtl(Duration.ofDays(30)).strictSpacing(true).safetyMargin(0.02);
+            case MUSICBRAINZ -> b.rate("1/s").cacheTtl(Duration.ofDays(30)).strictSpacing(true);
             case DISCOGS -> b.rate("60/min").cacheTtl(Duration.ofDays(30));   // 25/min without a token: lower it in config
             case LASTFM -> b.rate("5/s").cacheTtl(Duration.ofDays(7));
             case DEEZER -> b.rate("50/5s").cacheTtl(Duration.ofDays(14));
@@ -136,7 +138,7 @@ public record ResilienceSettings(
     public static final class Builder {
         private RateLimit rate = RateLimit.parse("1/s");
         private int burst = 1;
-        private double safetyMargin = 0.05;
+        private double safetyMargin = 0.02;
         private Duration maxPermitWait = Duration.ofSeconds(60);
         private Duration timeout = Duration.ofSeconds(10);
         private int maxRetries = 3;

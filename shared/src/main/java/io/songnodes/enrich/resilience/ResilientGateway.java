@@ -140,7 +140,16 @@ public final class ResilientGateway implements ProviderGateway {
                 scope.flush(listener, null, found.isEmpty());
                 return found;
             } catch (ProviderException e) {
+                Duration headerRetryAfter = scope.lastRetryAfter();
+                boolean transport = scope.transportFailed();
                 onError(provider, scope, e);
+                if (e.kind() == Kind.RATE_LIMITED && e.retryAfter() == null && headerRetryAfter != null && !transport) {
+                    // the client did not read Retry-After; the retry decision needs it
+                    ProviderException withWait = new ProviderException(provider.id(), Kind.RATE_LIMITED, e.httpStatus(), headerRetryAfter,
+                            "rate limited, Retry-After " + headerRetryAfter);
+                    withWait.initCause(e);
+                    throw withWait;
+                }
                 throw e;
             } catch (RuntimeException e) {
                 // a body the client could not handle (malformed JSON from a flaky server, or a client bug)

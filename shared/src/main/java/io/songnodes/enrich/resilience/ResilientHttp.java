@@ -60,18 +60,20 @@ public final class ResilientHttp implements ProviderHttp {
                     "endpoint '" + endpoint + "' is switched off for this run");
         }
         GlobalRateLimiter limiter = resilience.limiter(provider);
+        GlobalRateLimiter.Permit permit;
         try {
-            limiter.acquire();
+            permit = limiter.acquire();
         } catch (ProviderException e) {
             CallScope.markTransportFailure();
             throw e;
         }
-        HttpRequest timed = HttpRequest.newBuilder(request, (n, v) -> true)
-                .timeout(request.timeout().filter(t -> t.compareTo(s.timeout()) < 0).orElse(s.timeout())).build();
         long t0 = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> future = client.sendAsync(timed, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> future = null;
         HttpResponse<String> response;
         try {
+            HttpRequest timed = HttpRequest.newBuilder(request, (n, v) -> true)
+                    .timeout(request.timeout().filter(t -> t.compareTo(s.timeout()) < 0).orElse(s.timeout())).build();
+            future = client.sendAsync(timed, HttpResponse.BodyHandlers.ofString());
             // the request timeout covers the headers only; this bound covers the body as well
             response = future.get(s.timeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -85,12 +87,12 @@ public final class ResilientHttp implements ProviderHttp {
             String what = cause instanceof IOException ? "transport failure: " + cause : "request failed: " + cause;
             throw transportFailure(provider, endpoint, t0, s, Kind.TRANSIENT, "error", what);
         } catch (InterruptedException e) {
-            future.cancel(true);
+            future.cancel(true);   // only get() is interruptible, so the future exists
             Thread.currentThread().interrupt();
             throw transportFailure(provider, endpoint, t0, s, Kind.TRANSIENT, "error", "interrupted");
         } finally {
             // whatever happened, the request may have reached the provider as late as now
-            limiter.onAnswer();
+            limiter.onAnswer(permit, Duration.ofNanos(System.nanoTime() - t0));
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - t0);
         int code = response.statusCode();

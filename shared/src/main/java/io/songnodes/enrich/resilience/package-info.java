@@ -12,11 +12,19 @@
  *
  * <p>Redis keys, all under the configured prefix ({@code songnodes:} by default):
  * <ul>
- *   <li>{@code {prefix}ratelimit:{provider}}: hash {@code tat}, {@code factor}, {@code blocked_until},
- *       {@code last_decrease} (microseconds of the Redis clock); expires after an hour idle.</li>
+ *   <li>{@code {prefix}ratelimit:{provider}}: hash {@code tat} (next free GCRA slot), {@code factor} (AIMD share
+ *       of the configured rate), {@code blocked_until} (Retry-After), {@code last_decrease}, {@code anchor}
+ *       (earliest next send); microseconds of the Redis clock; expires after an hour idle (or after a longer block).</li>
  *   <li>{@code {prefix}cache:{provider}:{sha256 of the normalised request}}: JSON
  *       {@code {"candidates":[...],"negative":null|"empty"|"not_found"}} with the provider's cache or negative TTL.</li>
  * </ul>
+ *
+ * <p>Redis unreachable: the limiter falls back per process to a resilience4j RateLimiter at
+ * rate/{@code fallback_instances} (default 1: full rate per process, AIMD then reacts to 429s; set it to the
+ * total parallelism to stay within quota), logs once per outage and counts
+ * {@link io.songnodes.enrich.resilience.GlobalRateLimiter#localFallbacks()}; the cache is bypassed and every
+ * bypass is reported ({@code cacheBypassed}). Redis is then skipped for the guard's retry interval, so a dead
+ * Redis costs one fast failure per interval, not one timeout per call.
  *
  * <p>Wiring, once per process (a Flink subtask's {@code open()}):
  * <pre>{@code

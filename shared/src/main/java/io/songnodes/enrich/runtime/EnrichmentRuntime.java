@@ -52,7 +52,7 @@ public final class EnrichmentRuntime implements AutoCloseable {
 
     private void buildGateway(WaterfallConfig config) {
         RedisGuard redis = RedisGuard.connect(settings.redisHost(), settings.redisPort(), settings.redisPrefix(),
-                Duration.ofMillis(300), Duration.ofSeconds(10));
+                Duration.ofSeconds(1), Duration.ofSeconds(10));
         Resilience next = new Resilience(redis, resilienceSettings(config), listener);
         ProviderSettings clientSettings = ProviderSettings.defaults(APP, VERSION, settings.contact()).withEndpoints(endpoints(config));
         ResilientHttp http = new ResilientHttp(ResilientHttp.defaultClient(Duration.ofSeconds(5)), next);
@@ -94,7 +94,10 @@ public final class EnrichmentRuntime implements AutoCloseable {
             ResilienceSettings.Builder b = ResilienceSettings.builder(p);
             if (s != null) {
                 b.rate(s.rate().toString()).burst(s.burst()).timeout(s.timeout()).cacheTtl(s.cacheTtl())
-                        .negativeTtl(s.negativeCacheTtl()).costPerCallUsd(s.costPerCallUsd());
+                        .negativeTtl(s.negativeCacheTtl()).costPerCallUsd(s.costPerCallUsd())
+                        // strict spacing serialises every request of a one-per-window quota (MusicBrainz's 1/s);
+                        // with several permits per window it would only slow the provider down
+                        .strictSpacing(s.rate().permits() == 1 && s.burst() <= 1);
             }
             out.put(p, b.build());
         }

@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Scores provider candidates against a bronze track and picks the match.
+ * Scores provider candidates against a bronze track and picks the match; thread-safe.
  *
  * <p>confidence = title × artist × version × duration, each factor in [0,1] (see {@link MatchScore}), so any
  * one clear disagreement sinks the candidate. A different version of the same song scores at most
@@ -30,6 +31,8 @@ public final class CandidateScorer implements Serializable {
     public static final double VERSION_MISMATCH = 0.3;
     public static final double BLEND_MISMATCH = 0.1;
     public static final double ID_MATCH = 0.97;
+    /** Factor for one song listed with "Extended" on one side only. */
+    public static final double SPELLING = 0.98;
     public static final double ID_MATCH_MIN_TEXT = 0.4;
     /** Below this the best candidate is too weak for ambiguity to matter. */
     public static final double AMBIGUITY_FLOOR = 0.5;
@@ -57,14 +60,26 @@ public final class CandidateScorer implements Serializable {
         return TextNormalizer.normalize(title).contains(nv) ? title : title + " (" + v + ")";
     }
 
+    /** A candidate parsed once per scoring, reused by the ambiguity check. */
+    private record Parsed(TrackIdentity id, VersionInfo version, Set<String> artists) {}
+
+    private static Parsed parse(Candidate c) {
+        TrackIdentity id = identityOf(c);
+        return new Parsed(id, VersionInfo.of(id, fullTitle(c)), expand(id.allArtists()));
+    }
+
     /** The match confidence of one candidate. */
     public MatchScore score(MatchTarget target, Candidate c) {
-        TrackIdentity cid = identityOf(c);
-        VersionInfo cv = VersionInfo.of(cid, fullTitle(c));
+        return score(target, expand(target.identity().mainArtists()), expand(target.identity().allArtists()), c, parse(c));
+    }
+
+    private MatchScore score(MatchTarget target, Set<String> targetMain, Set<String> targetAll, Candidate c, Parsed p) {
+        TrackIdentity cid = p.id();
+        VersionInfo cv = p.version();
         TrackIdentity bid = target.identity();
 
         double title = Similarity.title(bid.baseTitle(), cid.baseTitle());
-        double artist = Similarity.artists(expand(bid.mainArtists()), expand(bid.allArtists()), expand(cid.allArtists()));
+        double artist = Similarity.artists(targetMain, targetAll, p.artists());
         double version;
         String why;
         if (target.version().blend() != cv.blend()) {
@@ -75,13 +90,14 @@ public final class CandidateScorer implements Serializable {
             version = VERSION_MISMATCH;
             why = "version differs: '" + target.version().label() + "' vs '" + cv.label() + "'";
         } else {
-            version = 1.0;
+            // "Extended Mix" and no version are one song, but the literal spelling is the likelier listing
+            version = target.version().extended() == cv.extended() ? 1.0 : SPELLING;
             why = null;
         }
         double duration = durationFactor(target.durationMs(), c.durationMs());
         double confidence = title * artist * version * duration;
         boolean idMatch = idMatch(target.knownIds(), c);
-        if (idMatch && version == 1.0 && title * artist >= ID_MATCH_MIN_TEXT) confidence = Math.max(confidence, ID_MATCH);
+        if (idMatch && version >= SPELLING && title * artist >= ID_MATCH_MIN_TEXT) confidence = Math.max(confidence, ID_MATCH);
         if (why == null) {
             if (title < 0.8) why = "title differs: '" + bid.baseTitle() + "' vs '" + cid.baseTitle() + "'";
             else if (artist < 0.8) why = "artists differ: " + bid.allArtists() + " vs " + cid.allArtists();
@@ -131,7 +147,12 @@ public final class CandidateScorer implements Serializable {
     /** Scores every candidate, ranks them, and applies the ambiguity margin. */
     public Selection select(MatchTarget target, List<Candidate> candidates) {
         List<ScoredCandidate> ranked = new ArrayList<>();
-        for (Candidate c : candidates) ranked.add(new ScoredCandidate(c, score(target, c)));
+        Map<Candidate, Parsed> parsed = new IdentityHashMap<>();
+        Set<String> targetMain = expand(target.identity().mainArtists()), targetAll = expand(target.identity().allArtists());
+        for (Candidate c : candidates) {
+            Parsed p = parsed.computeIfAbsent(c, CandidateScorer::parse);
+            ranked.add(new ScoredCandidate(c, score(target, targetMain, targetAll, c, p)));
+        }
         // stable: among equal scores the provider's own order wins
         ranked.sort(Comparator.comparingDouble(ScoredCandidate::confidence).reversed());
         if (ranked.isEmpty()) return new Selection(null, ranked, false, "no candidates");
@@ -141,7 +162,7 @@ public final class CandidateScorer implements Serializable {
         for (int i = 1; i < ranked.size() && best.confidence() >= AMBIGUITY_FLOOR; i++) {
             ScoredCandidate other = ranked.get(i);
             if (best.confidence() - other.confidence() >= settings.ambiguityMargin()) break;
-            if (!sameRecording(best.candidate(), other.candidate())) {
+            if (!sameSong(best.candidate(), parsed.get(best.candidate()), other.candidate(), parsed.get(other.candidate()))) {
                 return new Selection(null, ranked, true, String.format(Locale.ROOT,
                         "ambiguous: %.3f vs %.3f ('%s' / '%s') within margin %.3f", best.confidence(), other.confidence(),
                         describe(best.candidate()), describe(other.candidate()), settings.ambiguityMargin()));
@@ -151,18 +172,15 @@ public final class CandidateScorer implements Serializable {
     }
 
     /**
-     * Providers list one recording several times (single, album, compilation). Those are not a real
-     * ambiguity: same ISRC, or, without ISRCs, the same parsed track and a duration within tolerance.
+     * Providers list one song several times (single, album, compilation, original and extended). Those
+     * are not a real ambiguity: the same ISRC, or the same parsed song (artists, title, version), which is
+     * what the track id identifies. The better-scored listing wins.
      */
-    private boolean sameRecording(Candidate a, Candidate b) {
+    private static boolean sameSong(Candidate a, Parsed pa, Candidate b, Parsed pb) {
         String ia = a.id("isrc"), ib = b.id("isrc");
-        if (ia != null && ib != null) return ia.equalsIgnoreCase(ib);
-        TrackIdentity x = identityOf(a), y = identityOf(b);
-        boolean sameTrack = x.allArtists().equals(y.allArtists()) && x.baseTitle().equals(y.baseTitle())
-                && VersionInfo.of(x, fullTitle(a)).sameRecording(VersionInfo.of(y, fullTitle(b)));
-        if (!sameTrack) return false;
-        return a.durationMs() == null || b.durationMs() == null
-                || Math.abs((long) a.durationMs() - b.durationMs()) <= settings.durationTolerance().toMillis();
+        if (ia != null && ia.equalsIgnoreCase(ib)) return true;
+        return pa.id().allArtists().equals(pb.id().allArtists()) && pa.id().baseTitle().equals(pb.id().baseTitle())
+                && pa.version().sameRecording(pb.version());
     }
 
     static String describe(Candidate c) {

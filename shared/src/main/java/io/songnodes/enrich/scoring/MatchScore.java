@@ -8,7 +8,7 @@ import java.io.Serializable;
  * @param confidence the match confidence in [0,1]
  * @param title      title similarity in [0,1]
  * @param artist     artist-set similarity in [0,1]
- * @param version    1 for the same recording's version, {@link CandidateScorer#VERSION_MISMATCH} for another
+ * @param version    1 for the same recording's version ({@link CandidateScorer#SPELLING} when only one side says "Extended"), {@link CandidateScorer#VERSION_MISMATCH} for another
  *                   version, {@link CandidateScorer#BLEND_MISMATCH} when exactly one side is a mashup
  * @param duration   1 within tolerance or when a duration is unknown, down to 0.5 beyond
  * @param idMatch    the candidate carries an id or ISRC that was already known for the track

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * "mix", "version", remaster years). So "Extended Mix" = "Original Mix" = none, "Henry Fong Remix" =
  * "Henry Fong Extended Remix", but "Radio Edit", "Club Mix", "VIP", "Acappella" and every remixer name
  * differ. A blend (mashup, bootleg, a {@code vs.} title or a {@code w/} title) is never the same
- * recording as a non-blend.
+ * recording as a non-blend. {@code extended} records that an otherwise canonical version was spelled
+ * "Extended", so scoring can prefer the literal spelling between two listings of one song.
  */
-public record VersionInfo(String version, Set<String> signature, Kind kind, boolean blend, boolean remastered) implements Serializable {
+public record VersionInfo(String version, Set<String> signature, Kind kind, boolean blend, boolean remastered, boolean extended) implements Serializable {
 
     /** The version family, for explanations. */
     public enum Kind { ORIGINAL, RADIO_EDIT, CLUB_MIX, EXTENDED, REMIX, EDIT, VIP, BOOTLEG, MASHUP, ACAPPELLA, INSTRUMENTAL, DUB, LIVE, REWORK, OTHER }
@@ -23,6 +24,7 @@ public record VersionInfo(String version, Set<String> signature, Kind kind, bool
     private static final Set<String> FILLER = Set.of("original", "extended", "mix", "version", "and", "the", "feat", "ft");
     private static final Set<String> REMASTER = Set.of("remaster", "remastered", "remasterd", "digital");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+    private static final Pattern EXTENDED = Pattern.compile("(?i)\\bextended\\b");
     private static final Pattern W_SLASH = Pattern.compile("(?i)(^|\\s)w/\\s");
 
     /** The version of a parsed track; {@code rawTitle} is checked for {@code w/} blends, which the parse folds away. */
@@ -42,7 +44,8 @@ public record VersionInfo(String version, Set<String> signature, Kind kind, bool
             // "mashup" and "mash up" are one word for matching
             sig.add(w.equals("mash") ? "mashup" : w.equals("up") && words.contains("mash") ? "mashup" : w);
         }
-        return new VersionInfo(v, Set.copyOf(sig), kindOf(words, blend), blend, remastered);
+        boolean extended = v == null && rawTitle != null && EXTENDED.matcher(rawTitle).find();
+        return new VersionInfo(v, Set.copyOf(sig), kindOf(words, blend), blend, remastered, extended);
     }
 
     private static Kind kindOf(Set<String> w, boolean blend) {

@@ -3,6 +3,7 @@ package io.songnodes.enrich.waterfall;
 import io.songnodes.model.EnrichmentStatus;
 import io.songnodes.model.SilverTrack;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,9 +16,10 @@ public record EnrichmentResult(SilverTrack silver, EnrichmentStatus status, doub
                                List<ProviderOutcome> providers, List<FieldStep> steps, List<Rejection> rejected,
                                DeadLetterAdvice deadLetterAdvice) implements Serializable {
     public EnrichmentResult {
-        providers = List.copyOf(providers);
-        steps = List.copyOf(steps);
-        rejected = List.copyOf(rejected);
+        // copies into plain ArrayLists: Flink's Kryo fallback cannot copy JDK immutable collections
+        providers = new ArrayList<>(providers);
+        steps = new ArrayList<>(steps);
+        rejected = new ArrayList<>(rejected);
     }
 
     /** Present when the job should dead-letter the bronze message for a replay. */

@@ -2,9 +2,13 @@ package io.songnodes.enrich.waterfall;
 
 import io.songnodes.enrich.Candidate;
 import io.songnodes.enrich.config.EnrichField;
+import io.songnodes.music.CamelotKey;
+import io.songnodes.music.KeyNames;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,7 +24,7 @@ final class FieldValues {
             case ISRC -> isrc(c);
             // 0 is how Deezer says "unknown"
             case BPM -> c.bpm() != null && c.bpm() > 0 ? c.bpm() : null;
-            case KEY -> key(c).map(KeyNames.Key::name).orElse(blank(c.keyName()) ? null : c.keyName().trim());
+            case KEY -> key(c).map(CamelotKey::keyName).orElse(blank(c.keyName()) ? null : c.keyName().trim());
             case ENERGY -> unit(c.energy());
             case DANCEABILITY -> unit(c.danceability());
             case VALENCE -> unit(c.valence());
@@ -31,8 +35,9 @@ final class FieldValues {
         };
     }
 
-    static java.util.Optional<KeyNames.Key> key(Candidate c) {
-        java.util.Optional<KeyNames.Key> k = KeyNames.of(c.key(), c.mode());
+    /** The key from pitch class and mode, else from the provider's spelling ("A♭ Minor", "F#m", "8A"). */
+    static Optional<CamelotKey> key(Candidate c) {
+        Optional<CamelotKey> k = CamelotKey.ofNullable(c.key(), c.mode());
         return k.isPresent() ? k : KeyNames.parse(c.keyName());
     }
 
@@ -53,7 +58,8 @@ final class FieldValues {
         if (g == null) return null;
         Set<String> out = new LinkedHashSet<>();
         for (String s : g) if (!blank(s)) out.add(s.trim().toLowerCase(Locale.ROOT));
-        return out.isEmpty() ? null : List.copyOf(out);
+        // a mutable list: Flink's Kryo fallback cannot copy JDK immutable collections
+        return out.isEmpty() ? null : new ArrayList<>(out);
     }
 
     private static Double unit(Double d) { return d != null && d >= 0 && d <= 1 ? d : null; }

@@ -2,7 +2,7 @@ package io.songnodes.enrich.waterfall;
 
 import io.songnodes.enrich.ProviderName;
 import io.songnodes.enrich.config.FieldRule;
-import io.songnodes.enrich.config.ProviderSettings;
+import io.songnodes.enrich.config.ProviderConfig;
 import io.songnodes.enrich.config.WaterfallConfig;
 import io.songnodes.model.EnrichmentStatus;
 import io.songnodes.model.SilverTrack;
@@ -24,7 +24,7 @@ public final class Freshness {
         if (track.enrichmentStatus() == EnrichmentStatus.UNIDENTIFIED) return due;
         for (FieldRule rule : config.fields().values()) {
             for (ProviderName p : rule.providers()) {
-                ProviderSettings s = config.provider(p);
+                ProviderConfig s = config.provider(p);
                 if (!s.enabled()) continue;
                 Instant last = track.providerEnrichedAt() == null ? null : track.providerEnrichedAt().get(p.id());
                 if (last == null ? track.enrichmentStatus() != EnrichmentStatus.COMPLETED : last.plus(s.freshnessTtl()).isBefore(now)) due.add(p);

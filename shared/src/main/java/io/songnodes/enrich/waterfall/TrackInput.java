@@ -17,7 +17,8 @@ public record TrackInput(String trackId, String artist, String title, TrackIdent
                          Map<String, String> hints, String source) implements Serializable {
 
     public TrackInput {
-        hints = hints == null ? Map.of() : Map.copyOf(hints);
+        // a plain LinkedHashMap: Flink's Kryo fallback cannot copy JDK immutable collections
+        hints = hints == null ? new LinkedHashMap<>() : new LinkedHashMap<>(hints);
     }
 
     /** A validated bronze message, with its hints. */

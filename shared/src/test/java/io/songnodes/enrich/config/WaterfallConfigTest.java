@@ -1,5 +1,6 @@
 package io.songnodes.enrich.config;
 
+import io.songnodes.config.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,13 +36,13 @@ class WaterfallConfigTest {
         assertThat(c.provider(ProviderName.DEEZER).rate()).isEqualTo(new Rate(50, Duration.ofSeconds(5)));
         assertThat(c.provider(ProviderName.DISCOGS).rate().perSecond()).isLessThanOrEqualTo(1.0);
         assertThat(c.provider(ProviderName.LASTFM).rate().perSecond()).isLessThanOrEqualTo(5.0);
-        for (ProviderSettings p : c.providers().values()) {
+        for (ProviderConfig p : c.providers().values()) {
             assertThat(p.burst()).as(p.provider().id()).isBetween(1, p.rate().permits());
             assertThat(p.negativeCacheTtl()).isLessThanOrEqualTo(p.cacheTtl());
             assertThat(p.baseUrl().getScheme()).isEqualTo("https");
             assertThat(p.enabled()).isTrue();
         }
-        assertThat(c.provider(ProviderName.SPOTIFY).authUrl().toString()).isEqualTo("https://accounts.spotify.com/api/token");
+        assertThat(c.provider(ProviderName.SPOTIFY).authUrl().toString()).isEqualTo("https://accounts.spotify.com");
         assertThat(c.scoring().ambiguityMargin()).isEqualTo(0.05);
         assertThat(c.scoring().durationTolerance()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.userAgent()).startsWith("SongNodes/");

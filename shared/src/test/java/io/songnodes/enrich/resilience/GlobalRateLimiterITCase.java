@@ -35,10 +35,11 @@ class GlobalRateLimiterITCase {
 
     @Test
     void fourSeparateInstancesShareOneQuotaAndUseIt() throws Exception {
-        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("10/s").build();
+        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("10/s").strictSpacing(false).safetyMargin(0.05).build();
         RecordingListener listener = new RecordingListener();
         List<GlobalRateLimiter> limiters = List.of(instance(s, listener), instance(s, listener), instance(s, listener), instance(s, listener));
         List<Long> slots = Collections.synchronizedList(new ArrayList<>());
+        List<Long> sends = Collections.synchronizedList(new ArrayList<>());
         List<Long> wakeNanos = Collections.synchronizedList(new ArrayList<>());
         long runNanos = Duration.ofMillis(3300).toNanos();
         long start = System.nanoTime();
@@ -52,6 +53,7 @@ class GlobalRateLimiterITCase {
                     wakeNanos.add(System.nanoTime());
                     assertThat(p.global()).isTrue();
                     slots.add(p.slotMicros());
+                    sends.add(p.sendMicros());
                     n++;
                 }
                 return n;
@@ -64,6 +66,10 @@ class GlobalRateLimiterITCase {
         Collections.sort(sorted);
         // the schedule on Redis's clock: never more than 10 in any rolling second
         assertThat(maxInWindow(sorted, 1_000_000)).isLessThanOrEqualTo(10);
+        // the claimed sends on Redis's clock, which a late-waking thread cannot squeeze together
+        List<Long> sortedSends = new ArrayList<>(sends);
+        Collections.sort(sortedSends);
+        assertThat(maxInWindow(sortedSends, 1_000_000)).isLessThanOrEqualTo(10);
         // as the callers woke: one extra allowed for thread wake-up jitter on a loaded machine
         List<Long> woke = new ArrayList<>(wakeNanos);
         Collections.sort(woke);
@@ -77,7 +83,7 @@ class GlobalRateLimiterITCase {
 
     @Test
     void rateLimitedAnswerSlowsEveryInstanceOnceAndBlocksUntilRetryAfter() throws Exception {
-        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("20/s").safetyMargin(0)
+        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("20/s").safetyMargin(0).strictSpacing(false)
                 .aimd(new ResilienceSettings.Aimd(0.5, 0.25, 0.1, Duration.ofSeconds(30))).build();
         GlobalRateLimiter a = instance(s, new RecordingListener());
         GlobalRateLimiter b = instance(s, new RecordingListener());
@@ -109,7 +115,7 @@ class GlobalRateLimiterITCase {
 
     @Test
     void aPermitThatWouldComeTooLateIsRefusedWithoutTakingASlot() throws Exception {
-        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("1/min").safetyMargin(0).build();
+        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("1/min").safetyMargin(0).strictSpacing(false).build();
         GlobalRateLimiter a = instance(s, new RecordingListener());
         GlobalRateLimiter.Permit p = a.acquire(Duration.ZERO);
         assertThatThrownBy(() -> a.acquire(Duration.ofMillis(20))).isInstanceOf(PermitTimeoutException.class)
@@ -139,6 +145,48 @@ class GlobalRateLimiterITCase {
         assertThat(elapsed).isGreaterThan(Duration.ofMillis(300));
         limiter.onRateLimited(Duration.ofMillis(10));
         assertThat(limiter.rateFactor()).isEqualTo(0.5);
+    }
+
+    @Test
+    void strictSpacingHoldsTheNextSendUntilAnIntervalAfterTheLateAnswer() throws Exception {
+        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("1/s").safetyMargin(0).strictSpacing(true).build();
+        GlobalRateLimiter a = instance(s, new RecordingListener());
+        GlobalRateLimiter b = instance(s, new RecordingListener());
+        GlobalRateLimiter.Permit first = a.acquire();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Thread[] bThread = new Thread[1];
+        Future<GlobalRateLimiter.Permit> second = pool.submit(() -> {
+            bThread[0] = Thread.currentThread();
+            return b.acquire();
+        });
+        // a's request is in flight: b is held (up to a's timeout) until a answers, whatever its slot says
+        Await.until("b waits", Duration.ofSeconds(5), () -> bThread[0] != null && bThread[0].getState() == Thread.State.TIMED_WAITING);
+        assertThat(Long.parseLong(redis.jedis().hget(a.redisKey(), "anchor")))
+                .as("held for a's timeout").isGreaterThanOrEqualTo(first.sendMicros() + 1_000_000 + s.timeout().toNanos() / 1000);
+        a.onAnswer(first, Duration.ofMillis(5));
+        long anchor = Long.parseLong(redis.jedis().hget(a.redisKey(), "anchor"));
+        GlobalRateLimiter.Permit p = second.get();
+        pool.shutdown();
+        assertThat(p.slotMicros() - first.slotMicros()).isEqualTo(1_000_000);
+        assertThat(anchor).as("the answer came after a's slot").isGreaterThan(first.slotMicros() + 1_000_000);
+        assertThat(p.sendMicros()).as("b sent one interval after a's answer, not at its slot").isGreaterThanOrEqualTo(anchor);
+    }
+
+    @Test
+    void afterWarmUpAnAnswerAnchorsTheNextSendOneIntervalAfterItMinusTheTypicalRoundTrip() throws Exception {
+        ResilienceSettings s = ResilienceSettings.builder(ProviderName.LASTFM).rate("1/s").safetyMargin(0).build();
+        GlobalRateLimiter a = instance(s, new RecordingListener());
+        GlobalRateLimiter.Permit permit = a.acquire();
+        for (int i = 1; i <= 12; i++) {
+            redis.jedis().hdel(a.redisKey(), "anchor");
+            long before = System.currentTimeMillis() * 1000;   // Redis runs on this host: same wall clock
+            a.onAnswer(permit, Duration.ofMillis(i <= 2 ? 400 : 30));
+            long after = System.currentTimeMillis() * 1000;
+            long anchor = Long.parseLong(redis.jedis().hget(a.redisKey(), "anchor"));
+            // warming up (5 answers): a full interval after the answer; then the typical 30 ms are discounted
+            long discount = i <= 5 ? 0 : 30_000;
+            assertThat(anchor).as("answer " + i).isBetween(before - discount + 1_000_000 - 2_000, after - discount + 1_000_000 + 2_000);
+        }
     }
 
     private static int maxInWindow(List<Long> sortedTimes, long window) {

@@ -142,6 +142,19 @@ class ResilientGatewayITCase {
     }
 
     @Test
+    void anUnreadableCacheEntryIsAMissAndGetsReplaced() throws Exception {
+        ResilientGateway g = gateway(fast().build(), guard);
+        String key = redis.prefix() + CacheKey.of(P, q("corrupt"));
+        redis.jedis().set(key, "{not json");
+        server.respond(e -> TestProviderServer.Reply.ok("c1"));
+        assertThat(g.lookup(P, q("corrupt"))).extracting(Candidate::recordId).containsExactly("c1");
+        assertThat(listener.events).contains("cacheMiss deezer");
+        assertThat(redis.jedis().get(key)).contains("\"recordId\":\"c1\"");
+        assertThat(g.lookup(P, q("corrupt"))).hasSize(1);
+        assertThat(server.requests()).isEqualTo(1);
+    }
+
+    @Test
     void emptyAndNotFoundAnswersAreCachedBriefly() throws Exception {
         ResilienceSettings s = fast().build();
         ResilientGateway g = gateway(s, guard);
@@ -196,6 +209,27 @@ class ResilientGatewayITCase {
             assertThat(down.failures()).isGreaterThanOrEqualTo(6);   // 3 cache reads + 3 permits
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("fails fast, no Redis timeouts").isLessThan(Duration.ofSeconds(5));
         }
+    }
+
+    @Test
+    void a429IsRetriedAfterItsRetryAfterButALongerPauseIsNotWaitedFor() throws Exception {
+        ResilientGateway g = gateway(fast().maxRetries(2).backoff(Duration.ofMillis(1), Duration.ofSeconds(5)).build(), guard);
+        List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.respond(e -> {
+            arrivals.add(System.nanoTime());
+            return arrivals.size() == 1 ? new TestProviderServer.Reply(429, "", Map.of("Retry-After", "1")) : TestProviderServer.Reply.ok("w1");
+        });
+        assertThat(g.lookup(P, q("wait for it"))).hasSize(1);
+        assertThat(arrivals).hasSize(2);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(arrivals.get(1) - arrivals.get(0))).isGreaterThanOrEqualTo(950);
+        assertThat(listener.events).containsSubsequence("apiCall deezer search rate_limited", "retry deezer 1", "apiCall deezer search success");
+
+        server.respond(e -> new TestProviderServer.Reply(429, "", Map.of("Retry-After", "3600")));
+        assertThat(kindOf(() -> g.lookup(P, q("come back in an hour")))).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(server.requests()).as("no retry when Retry-After exceeds backoff_max").isEqualTo(3);
+        long blockedFor = Long.parseLong(redis.jedis().hget(redis.prefix() + "ratelimit:deezer", "blocked_until"))
+                - System.currentTimeMillis() * 1000;   // Redis runs on this host
+        assertThat(blockedFor).as("every instance is blocked for the hour").isGreaterThan(3_500_000_000L);
     }
 
     @Test

@@ -29,7 +29,9 @@ class ResilientHttpITCase {
     void start() throws Exception {
         server = new TestProviderServer();
         Map<ProviderName, ResilienceSettings> settings = Map.of(
-                ProviderName.SPOTIFY, ResilienceSettings.builder(ProviderName.SPOTIFY).rate("50/s").timeout(Duration.ofMillis(300)).build(),
+                ProviderName.SPOTIFY, ResilienceSettings.builder(ProviderName.SPOTIFY).rate("50/s").timeout(Duration.ofSeconds(5)).build(),
+                // the server holds its answer for 10 s in the timeout test
+                ProviderName.LASTFM, ResilienceSettings.builder(ProviderName.LASTFM).rate("50/s").timeout(Duration.ofMillis(300)).build(),
                 ProviderName.DISCOGS, ResilienceSettings.builder(ProviderName.DISCOGS).rate("50/s").costPerCallUsd(0.002).build(),
                 ProviderName.MUSICBRAINZ, ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("50/s").build());
         resilience = new Resilience(new RedisGuard(redis.jedis(), redis.prefix(), Duration.ofSeconds(1)), settings, listener);
@@ -71,9 +73,9 @@ class ResilientHttpITCase {
             return TestProviderServer.Reply.ok("[]");
         });
         try {
-            assertThatThrownBy(() -> http.send(ProviderName.SPOTIFY, "search", get("/v1/search")))
+            assertThatThrownBy(() -> http.send(ProviderName.LASTFM, "track", get("/2.0/")))
                     .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.TIMEOUT));
-            assertThat(listener.events).contains("apiCall spotify search timeout");
+            assertThat(listener.events).contains("apiCall lastfm track timeout");
         } finally {
             release.countDown();
         }

@@ -207,30 +207,46 @@ class CandidateScorerTest {
     }
 
     @Test
-    void noWinnerWhenTheTopTwoDifferentRecordingsAreWithinTheMargin() {
-        MatchTarget target = MatchTarget.of("Justice", "Phantom");
-        Candidate a = CandidateBuilder.of("deezer", "1", "Phantom", "Justice").isrc("GB5KW0700001").duration(262_000).build();
-        Candidate b = CandidateBuilder.of("deezer", "2", "Phantom", "Justice").isrc("FR0NT0700002").duration(300_000).build();
-        Selection s = scorer.select(target, List.of(a, b));
+    void noWinnerWhenTheTopTwoDifferentSongsAreWithinTheMargin() {
+        // cosmic_gate_example.csv row 06 as a tracklist might write it, without the featured singer:
+        // two different songs of that title each add one artist, and score the same
+        MatchTarget target = MatchTarget.of("Cosmic Gate", "Fall Into You");
+        Candidate jes = CandidateBuilder.of("spotify", "1RDEORIdkRxuMb4MedxAQy", "Fall Into You", "Cosmic Gate", "JES").isrc("NLF711400001").build();
+        Candidate other = CandidateBuilder.of("spotify", "2", "Fall Into You", "Cosmic Gate", "Emma Hewitt").isrc("NLF711400002").build();
+        Selection s = scorer.select(target, List.of(jes, other));
+        assertThat(s.ranked().get(0).confidence()).isGreaterThan(0.9);
         assertThat(s.hasWinner()).isFalse();
         assertThat(s.ambiguous()).isTrue();
         assertThat(s.ranked()).hasSize(2);
-        assertThat(s.reason()).contains("ambiguous");
+        assertThat(s.reason()).startsWith("ambiguous");
+        // naming the singer settles it
+        assertThat(scorer.select(MatchTarget.of("Cosmic Gate & JES", "Fall Into You"), List.of(other, jes)).winner().candidate()).isEqualTo(jes);
+        // a zero margin only refuses exact ties
+        CandidateScorer noMargin = new CandidateScorer(new ScoringSettings(0.0, Duration.ofSeconds(10), 0.85));
+        assertThat(noMargin.select(target, List.of(jes, other)).hasWinner()).isTrue();
+        assertThat(scorer.select(target, List.of()).hasWinner()).isFalse();
+    }
 
-        // the same recording listed twice (single and album, one ISRC) is not ambiguous
-        Candidate album = CandidateBuilder.of("deezer", "3", "Phantom", "Justice").isrc("GB5KW0700001").build();
-        assertThat(scorer.select(target, List.of(a, album)).winner().candidate()).isEqualTo(a);
+    @Test
+    void oneSongListedSeveralTimesIsNotAmbiguousAndTheLiteralVersionWins() {
+        // Spotify lists the single and the extended mix of one song; the bronze row says which
+        Candidate single = CandidateBuilder.of("spotify", "s", "Need To Feel Loved", "Cosmic Gate", "Foret").isrc("NLF711900001").duration(215_000).build();
+        Candidate extended = CandidateBuilder.of("spotify", "e", "Need To Feel Loved - Extended Mix", "Cosmic Gate", "Foret").isrc("NLF711900002").duration(411_564).build();
+        Candidate album = CandidateBuilder.of("spotify", "a", "Need To Feel Loved", "Cosmic Gate", "Foret").isrc("NLF711900001").duration(215_000).build();
+        assertThat(scorer.select(MatchTarget.of("Cosmic Gate & Forêt", "Need To Feel Loved (Extended Mix)"), List.of(single, extended)).winner().candidate())
+                .isEqualTo(extended);
+        assertThat(scorer.select(MatchTarget.of("Cosmic Gate & Forêt", "Need To Feel Loved"), List.of(extended, single)).winner().candidate())
+                .isEqualTo(single);
+        // equal scores keep the provider's order
+        assertThat(scorer.select(MatchTarget.of("Cosmic Gate & Forêt", "Need To Feel Loved"), List.of(album, single, extended)).winner().candidate())
+                .isEqualTo(album);
 
         // a clear gap picks the best, whatever the provider's order
-        Candidate remix = CandidateBuilder.of("deezer", "4", "Phantom", "Justice").version("Soulwax Remix").build();
-        Selection clear = scorer.select(target, List.of(remix, a));
-        assertThat(clear.winner().candidate()).isEqualTo(a);
+        Candidate remix = CandidateBuilder.of("spotify", "r", "Need To Feel Loved - Someone Remix", "Cosmic Gate", "Foret").build();
+        Selection clear = scorer.select(MatchTarget.of("Cosmic Gate & Forêt", "Need To Feel Loved"), List.of(remix, single));
+        assertThat(clear.winner().candidate()).isEqualTo(single);
         assertThat(clear.ranked().get(1).candidate()).isEqualTo(remix);
-
-        // a zero margin never calls a tie between different recordings ambiguous... except an exact tie
-        CandidateScorer noMargin = new CandidateScorer(new ScoringSettings(0.0, Duration.ofSeconds(10), 0.85));
-        assertThat(noMargin.select(target, List.of(a, b)).hasWinner()).isTrue();
-        assertThat(scorer.select(target, List.of()).hasWinner()).isFalse();
+        assertThat(clear.ambiguous()).isFalse();
     }
 
     @Test

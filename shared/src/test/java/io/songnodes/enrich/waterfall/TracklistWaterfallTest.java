@@ -13,6 +13,7 @@ import io.songnodes.identity.TextNormalizer;
 import io.songnodes.identity.TrackIdentity;
 import io.songnodes.json.Json;
 import io.songnodes.model.EnrichmentStatus;
+import io.songnodes.music.CamelotKey;
 import io.songnodes.testing.TracklistFixtures;
 import io.songnodes.testing.TracklistFixtures.Row;
 import java.time.Clock;
@@ -119,7 +120,7 @@ class TracklistWaterfallTest {
             count(spotify, r.spotifyId(), res.silver().spotifyId(), r, misses);
             count(beatport, r.beatportId(), res.silver().beatportId(), r, misses);
             if (r.beatportId() != null && r.key() != null && r.key() >= 0 && res.silver().beatportId() != null) {
-                assertThat(res.silver().camelotKey()).as(r.bronze().title()).isEqualTo(KeyNames.of(r.key(), r.mode()).orElseThrow().camelot());
+                assertThat(res.silver().camelotKey()).as(r.bronze().title()).isEqualTo(CamelotKey.of(r.key(), r.mode()).toString());
             }
         }
         double spP = spotify[0] / (double) (spotify[0] + spotify[1]), spR = spotify[0] / (double) (spotify[0] + spotify[2]);

@@ -245,15 +245,15 @@ class WaterfallTest {
 
     @Test
     void ambiguousCandidatesGiveNoWinner() {
-        // two different recordings of "Phantom", equally close: the waterfall must not guess
-        Candidate a = CandidateBuilder.of("beatport", "1", "Phantom", "Justice").isrc("FR0NT0700001").bpm(120).build();
-        Candidate b = CandidateBuilder.of("beatport", "2", "Phantom", "Justice").isrc("FR0NT0700002").bpm(124).build();
+        // two different songs called "Fall Into You", each crediting one more artist than the tracklist
+        Candidate a = CandidateBuilder.of("beatport", "8702411", "Fall Into You", "Cosmic Gate", "JES").isrc("NLF711400001").bpm(128).build();
+        Candidate b = CandidateBuilder.of("beatport", "2", "Fall Into You", "Cosmic Gate", "Emma Hewitt").isrc("NLF711400002").bpm(130).build();
         FakeGateway g = new FakeGateway().answer(BEATPORT, a, b);
-        EnrichmentResult r = waterfall.enrich(TrackInput.of("Justice", "Phantom"), g, events, CLOCK);
+        EnrichmentResult r = waterfall.enrich(TrackInput.of("Cosmic Gate", "Fall Into You"), g, events, CLOCK);
         assertThat(r.silver().bpm()).isNull();
         assertThat(r.silver().beatportId()).isNull();
         assertThat(r.steps()).anyMatch(s -> s.rule().equals("bpm[1]=beatport") && s.outcome() == FieldStep.Outcome.AMBIGUOUS);
-        assertThat(r.rejected()).extracting(Rejection::recordId).containsExactly("1", "2");
+        assertThat(r.rejected()).extracting(Rejection::recordId).containsExactly("8702411", "2");
         assertThat(r.rejected()).allMatch(x -> x.reason().startsWith("ambiguous") && x.confidence() > 0.9);
         assertThat(r.silver().validationStatus()).isEqualTo("needs_review");
         assertThat(r.status()).isEqualTo(EnrichmentStatus.PARTIAL);
@@ -333,6 +333,29 @@ class WaterfallTest {
         assertThat(r.silver().dataQualityScore()).isEqualTo(r.qualityScore());
         assertThat(r.status()).isEqualTo(EnrichmentStatus.PARTIAL);
         assertThat(events.events).contains("enriched partial 3");
+    }
+
+    @Test
+    void theEngineAndItsResultSurviveJavaSerialisationAsFlinkShipsThem() throws Exception {
+        Waterfall copy = roundTrip(new Waterfall(WaterfallConfig.defaults()));
+        assertThat(copy.config()).isEqualTo(WaterfallConfig.defaults());
+        FakeGateway g = new FakeGateway().answer(BEATPORT, beatport().build());
+        EnrichmentResult r = copy.enrich(TrackInput.of(ARTIST, TITLE), g, events, CLOCK);
+        assertThat(r.silver().bpm()).isEqualTo(128.0);
+        EnrichmentResult back = roundTrip(r);
+        assertThat(back.silver()).isEqualTo(r.silver());
+        assertThat(back.rejected()).isEqualTo(r.rejected());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T roundTrip(T value) throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return (T) in.readObject();
+        }
     }
 
     @Test

@@ -1,12 +1,13 @@
 package io.songnodes.tools;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the tools jar: {@code songnodes simulate} and {@code songnodes catalog}. */
+/** Entry point of the tools jar: {@code songnodes simulate}, {@code songnodes enrich} and {@code songnodes catalog}. */
 @Command(name = "songnodes", mixinStandardHelpOptions = true, version = "songnodes-tools 0.1.0",
         description = "SongNodes command-line tools.",
-        subcommands = {SimulateCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, EnrichCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
 public final class SongnodesCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,14 +18,31 @@ public final class SongnodesCli implements Runnable {
 
     /** Runs the CLI and returns the exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        return new CommandLine(new SongnodesCli())
+        return commandLine(System.getenv()).execute(args);
+    }
+
+    /** Runs the CLI with {@code env} standing in for the process environment (credentials, defaults). */
+    public static int run(Map<String, String> env, String... args) {
+        return commandLine(env).execute(args);
+    }
+
+    /** The configured command line; {@code env} is what {@code enrich} reads credentials and defaults from. */
+    public static CommandLine commandLine(Map<String, String> env) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == EnrichCommand.class ? (K) new EnrichCommand(env) : defaults.create(cls);
+            }
+        };
+        return new CommandLine(new SongnodesCli(), factory)
                 .setExecutionExceptionHandler((ex, cmd, parsed) -> {
                     cmd.getErr().println("error: " + ex.getMessage());
                     return 2;
-                })
-                .execute(args);
+                });
     }
 
     @Override
-    public void run() { throw new CommandLine.ParameterException(spec.commandLine(), "missing command: simulate or catalog"); }
+    public void run() { throw new CommandLine.ParameterException(spec.commandLine(), "missing command: simulate, enrich or catalog"); }
 }

@@ -35,4 +35,30 @@ class SongnodesCliTest {
         }
         assertThat(buf.toString()).contains("boom").contains("catalog or fixtures").contains("napster");
     }
+
+    @Test
+    void enrichRefusesBadOptionsBeforeCallingAnyProvider(@TempDir Path tmp) throws Exception {
+        Path badConfig = tmp.resolve("waterfall.yaml");
+        java.nio.file.Files.writeString(badConfig, "fields:\n  bpm: { providers: [beatport], min_confidence: 1.5 }\n");
+        java.io.StringWriter err = new java.io.StringWriter();
+        for (String[] args : new String[][] {
+                {"enrich"},
+                {"enrich", "--artist", "A", "--title", "T", "--input", "in.jsonl", "--output", "out.jsonl"},
+                {"enrich", "--artist", "A"},
+                {"enrich", "--input", "in.jsonl"},
+                {"enrich", "--artist", "A", "--title", "T", "--waterfall-config", badConfig.toString()},
+                {"enrich", "--artist", "A", "--title", "T", "--limit-scale", "0"},
+                {"enrich", "--input", tmp.resolve("missing.jsonl").toString(), "--output", tmp.resolve("out.jsonl").toString()}}) {
+            picocli.CommandLine cl = SongnodesCli.commandLine(java.util.Map.of());
+            cl.setErr(new java.io.PrintWriter(err, true));
+            assertThat(cl.execute(args)).as(String.join(" ", args)).isEqualTo(2);
+        }
+        assertThat(err.toString())
+                .contains("either --artist and --title (one track) or --input and --output")
+                .contains("--artist and --title go together")
+                .contains("--input and --output go together")
+                .contains("fields.bpm.min_confidence")
+                .contains("--limit-scale must be > 0")
+                .contains("--input: cannot read");
+    }
 }

@@ -42,6 +42,7 @@ public final class LocalDemo {
         long invalid = checked.stream().filter(v -> !v.isValid()).count();
 
         Migrations.migrate(options.jdbcUrl());
+        java.sql.Timestamp runStart = dbNow(options.jdbcUrl());
         long dlqBefore;
         try (Connection c = options.rabbit().connectionFactory().newConnection("songnodes-demo"); Channel ch = c.createChannel()) {
             ch.queueDeclare(options.bronzeQueue(), true, false, false, Map.of());
@@ -61,6 +62,7 @@ public final class LocalDemo {
         conf.set(RestOptions.PORT, 8081);
         conf.setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
         conf.setString("metrics.reporter.prom.port", "9249-9260");
+        conf.setString("metrics.reporter.prom.filterLabelValueCharacters", "false");
         conf.setString("metrics.reporter.prom.scope.variables.excludes", "tm_id;task_attempt_id;task_attempt_num;job_id;task_id");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
         env.setParallelism(2);
@@ -76,7 +78,7 @@ public final class LocalDemo {
         long linked = 0, dead = 0;
         while (System.nanoTime() - started < 120_000_000_000L) {
             LockSupport.parkNanos(1_000_000_000L);
-            linked = countLinked(options.jdbcUrl(), keys);
+            linked = countLinked(options.jdbcUrl(), keys, runStart);
             dead = dlqDepth(options) - dlqBefore;
             System.out.printf("[demo] %4.0fs  silver links %d/%d  dead letters %d/%d%n",
                     (System.nanoTime() - started) / 1e9, linked, keys.size(), dead, invalid);
@@ -89,10 +91,19 @@ public final class LocalDemo {
         System.exit(linked == keys.size() && dead >= invalid ? 0 : 1);
     }
 
-    private static long countLinked(String jdbcUrl, List<String> keys) throws Exception {
+    private static java.sql.Timestamp dbNow(String jdbcUrl) throws Exception {
+        try (java.sql.Connection c = DriverManager.getConnection(jdbcUrl); ResultSet rs = c.createStatement().executeQuery("SELECT now()")) {
+            rs.next();
+            return rs.getTimestamp(1);
+        }
+    }
+
+    /** Records of this input that this run settled (a re-run of the demo rewrites its rows). */
+    private static long countLinked(String jdbcUrl, List<String> keys, java.sql.Timestamp since) throws Exception {
         try (java.sql.Connection c = DriverManager.getConnection(jdbcUrl);
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM silver.bronze_links WHERE bronze_key = ANY (?)")) {
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM silver.bronze_links WHERE bronze_key = ANY (?) AND linked_at >= ?")) {
             ps.setArray(1, c.createArrayOf("text", keys.toArray()));
+            ps.setTimestamp(2, since);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -125,6 +136,36 @@ public final class LocalDemo {
                 System.out.printf("[demo] dead letters      %d (queue %s)%n", dead, options.deadLetterQueue());
                 System.out.printf("[demo] in = silver + DLQ %d = %d + %d%n", records, keys.size(), dead);
             }
+        }
+        try (java.sql.Connection c = DriverManager.getConnection(options.jdbcUrl());
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT t.enrichment_status, count(*) FROM silver.tracks t
+                     WHERE t.track_id IN (SELECT track_id FROM silver.bronze_links WHERE bronze_key = ANY (?)) GROUP BY 1 ORDER BY 1""");
+             PreparedStatement fields = c.prepareStatement("""
+                     SELECT f.value ->> 'provider', f.key, count(*) FROM silver.tracks t, jsonb_each(t.provenance) f
+                     WHERE t.track_id IN (SELECT track_id FROM silver.bronze_links WHERE bronze_key = ANY (?))
+                     GROUP BY 1, 2 ORDER BY 1, 2""")) {
+            ps.setArray(1, c.createArrayOf("text", keys.toArray()));
+            fields.setArray(1, c.createArrayOf("text", keys.toArray()));
+            StringBuilder statuses = new StringBuilder();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) statuses.append(rs.getString(1)).append(' ').append(rs.getLong(2)).append("  ");
+            }
+            System.out.printf("[demo] track status      %s%n", statuses.toString().trim());
+            System.out.println("[demo] fields per provider:");
+            String provider = null;
+            StringBuilder line = new StringBuilder();
+            try (ResultSet rs = fields.executeQuery()) {
+                while (rs.next()) {
+                    if (!rs.getString(1).equals(provider)) {
+                        if (provider != null) System.out.printf("[demo]   %-12s %s%n", provider, line.toString().trim());
+                        provider = rs.getString(1);
+                        line.setLength(0);
+                    }
+                    line.append(rs.getString(2)).append('=').append(rs.getLong(3)).append(' ');
+                }
+            }
+            if (provider != null) System.out.printf("[demo]   %-12s %s%n", provider, line.toString().trim());
         }
     }
 }

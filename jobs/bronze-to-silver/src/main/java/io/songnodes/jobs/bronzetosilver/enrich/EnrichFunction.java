@@ -50,6 +50,7 @@ public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enric
         WaterfallConfig config = settings.waterfallFile() == null ? WaterfallConfig.defaults() : WaterfallConfig.load(Path.of(settings.waterfallFile()));
         runtime = EnrichmentRuntime.start(config, settings.runtime(), settings.environment(), metrics);
         runtime.disabled().forEach((p, why) -> LOG.info("provider {} is off: {}", p.id(), why));
+        metrics.registerFixedLabels(java.util.Arrays.stream(ProviderName.values()).filter(p -> runtime.gateway().enabled(p)).toList());
         for (ProviderName p : ProviderName.values()) {
             metrics.gauge("api_gateway_circuit_breaker_state", v -> runtime.gateway().enabled(p) ? runtime.gateway().breakerState(p) : 0,
                     "provider", p.id());

@@ -34,10 +34,15 @@ public final class RouteFunction extends ProcessFunction<Enriched, Settled> {
     }
 
     @Override
-    public void open(OpenContext ctx) { tracks = new HashMap<>(); }
+    public void open(OpenContext ctx) {
+        tracks = new HashMap<>();
+        for (String status : new String[] {"completed", "partial", "failed", "unidentified"}) count(status, 0);
+    }
 
-    private void count(String status) {
-        tracks.computeIfAbsent(status, s -> getRuntimeContext().getMetricGroup().addGroup("status", s).counter("enrichment_tracks")).inc();
+    private void count(String status) { count(status, 1); }
+
+    private void count(String status, int n) {
+        tracks.computeIfAbsent(status, s -> getRuntimeContext().getMetricGroup().addGroup("status", s).counter("enrichment_tracks")).inc(n);
     }
 
     @Override

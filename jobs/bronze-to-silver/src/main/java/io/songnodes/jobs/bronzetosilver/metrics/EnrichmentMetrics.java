@@ -3,6 +3,7 @@ package io.songnodes.jobs.bronzetosilver.metrics;
 import io.songnodes.enrich.EnrichmentListener;
 import io.songnodes.enrich.ProviderName;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +29,25 @@ public final class EnrichmentMetrics implements EnrichmentListener {
     private final Map<String, Histogram> histograms = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> gaugeValues = new ConcurrentHashMap<>();
 
+    /** The fixed label values of the call and breaker families, registered at 0 so "must be 0" panels have a series. */
+    public static final List<String> CALL_STATUSES = List.of("success", "not_found", "error", "rate_limited", "circuit_open", "timeout");
+    public static final List<String> BREAKER_STATES = List.of("closed", "half_open", "open");
+
     public EnrichmentMetrics(MetricGroup group) { this.group = group; }
+
+    /** Registers every fixed-label counter of each provider at 0, and the reload statuses. */
+    public void registerFixedLabels(Iterable<ProviderName> providers) {
+        for (ProviderName p : providers) {
+            CALL_STATUSES.forEach(s -> counter("enrichment_api_calls", "provider", p.id(), "status", s));
+            BREAKER_STATES.forEach(s -> counter("api_gateway_circuit_breaker_transitions", "provider", p.id(), "to_state", s));
+            counter("enrichment_cache_hits", "provider", p.id());
+            counter("enrichment_cache_misses", "provider", p.id());
+            counter("api_gateway_retry_attempts", "provider", p.id(), "attempt", "1");
+            gauge("enrichment_api_cost_estimate_usd", 1_000_000.0, "provider", p.id());
+        }
+        counter("enrichment_configuration_reload", "status", "success");
+        counter("enrichment_configuration_reload", "status", "error");
+    }
 
     private Counter counter(String name, String... labels) {
         return counters.computeIfAbsent(name + String.join("|", labels), k -> labelled(labels).counter(name, new ThreadSafeSimpleCounter()));

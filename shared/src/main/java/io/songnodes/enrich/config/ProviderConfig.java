@@ -15,10 +15,11 @@ import java.time.Duration;
  * @param negativeCacheTtl how long a "nothing found" answer stays cached (shorter: catalogs grow)
  * @param costPerCallUsd   cost estimate per call, for the cost metric
  * @param baseUrl          API root the request paths are appended to (a simulator or mirror can stand in)
- * @param authUrl          token endpoint for providers with OAuth client credentials (Spotify), else null
+ * @param authUrl          root of the OAuth token service for client-credentials providers (Spotify:
+ *                         https://accounts.spotify.com, the client appends /api/token), else null
  * @param enabled          false switches the provider off without removing it from field orders
  * @param freshnessTtl     scheduled re-enrichment asks this provider again for a track after this long
  */
-public record ProviderSettings(ProviderName provider, Rate rate, int burst, Duration timeout, Duration cacheTtl,
-                               Duration negativeCacheTtl, double costPerCallUsd, URI baseUrl, URI authUrl,
-                               boolean enabled, Duration freshnessTtl) implements Serializable {}
+public record ProviderConfig(ProviderName provider, Rate rate, int burst, Duration timeout, Duration cacheTtl,
+                             Duration negativeCacheTtl, double costPerCallUsd, URI baseUrl, URI authUrl,
+                             boolean enabled, Duration freshnessTtl) implements Serializable {}
