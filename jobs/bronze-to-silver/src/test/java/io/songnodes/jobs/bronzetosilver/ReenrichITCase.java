@@ -159,9 +159,8 @@ class ReenrichITCase {
 
     /**
      * The streaming job is running (it has already enriched other records) when the scheduled batch starts; both
-     * share the Redis limiter prefix, and the simulator enforces the real limits the waterfall declares. Over-limit
-     * answers are counted from the batch's start: the very first burst of a fresh JVM can exceed a quota on its
-     * own (one late first request compresses the window; reported separately), which is not what this shows.
+     * share the Redis limiter prefix, and the simulator enforces the real limits the waterfall declares. Not one
+     * answer over a limit, from the streaming job's cold start to the end of both.
      */
     @Test
     void aBatchRunBesideTheStreamingJobKeepsTheGlobalLimits() throws Exception {
@@ -193,8 +192,7 @@ class ReenrichITCase {
                         silver.size(), batchMs, input.size(), (System.nanoTime() - started) / 1_000_000, before, p.simulator.stats());
 
                 for (Map.Entry<ProviderName, SimStats.ProviderStats> e : p.simulator.stats().entrySet()) {
-                    assertThat(e.getValue().overLimit() - before.get(e.getKey()).overLimit())
-                            .as("over-limit answers of " + e.getKey().id() + " while both jobs ran").isZero();
+                    assertThat(e.getValue().overLimit()).as("over-limit answers of " + e.getKey().id()).isZero();
                     assertThat(e.getValue().requests()).as(e.getKey().id() + " was asked").isGreaterThan(before.get(e.getKey()).requests());
                 }
             } finally {
