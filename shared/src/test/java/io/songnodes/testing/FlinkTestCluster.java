@@ -10,11 +10,17 @@ public final class FlinkTestCluster {
 
     private FlinkTestCluster() {}
 
-    public static MiniClusterExtension extension() {
+    public static MiniClusterExtension extension() { return extension(new Configuration(), 1); }
+
+    /**
+     * The same cluster with extra configuration (a metric reporter) and room for {@code concurrentJobs} jobs
+     * at parallelism 2 running side by side (a streaming job and a batch re-enrichment).
+     */
+    public static MiniClusterExtension extension(Configuration config, int concurrentJobs) {
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                 .setNumberTaskManagers(1)
-                .setNumberSlotsPerTaskManager(PARALLELISM)
-                .setConfiguration(new Configuration())
+                .setNumberSlotsPerTaskManager(PARALLELISM * concurrentJobs)
+                .setConfiguration(config)
                 .build());
     }
 }

@@ -33,10 +33,16 @@ public record RabbitSettings(String uri) implements Serializable {
         return f;
     }
 
+    /**
+     * How long RMQSource blocks waiting for a message before it looks at its running flag again. The connector's
+     * default, 30 s, made every cancel and stop-with-savepoint of an idle source take up to 30 s.
+     */
+    public static final long DELIVERY_TIMEOUT_MS = 200;
+
     /** Connection settings for Flink's RMQSource with the given prefetch. */
     public RMQConnectionConfig sourceConfig(int prefetch) {
         try {
-            return new RMQConnectionConfig.Builder().setUri(uri).setPrefetchCount(prefetch).build();
+            return new RMQConnectionConfig.Builder().setUri(uri).setPrefetchCount(prefetch).setDeliveryTimeout(DELIVERY_TIMEOUT_MS).build();
         } catch (Exception e) {
             throw new ConfigException("amqp-uri", "cannot be used: " + e.getClass().getSimpleName());
         }

@@ -41,7 +41,8 @@ final class Pipeline implements AutoCloseable {
     final String eventsExchange = rabbit.exchange("songnodes.silver.events");
     final String events = rabbit.queue("silver-events");
     final ProviderSimulator simulator;
-    final Path waterfall;
+    /** The waterfall file the jobs read; a test may point it elsewhere before starting a job. */
+    Path waterfall;
 
     Pipeline(Consumer<SimulatorConfig.Builder> simulatorSetup) throws IOException {
         try {
@@ -65,6 +66,36 @@ final class Pipeline implements AutoCloseable {
         yaml = yaml.replaceAll("rate: \\S+", "rate: 200/s").replaceAll("burst: \\d+", "burst: 20");
         Path f = Files.createTempFile("waterfall-", ".yaml");
         Files.writeString(f, yaml);
+        f.toFile().deleteOnExit();
+        return f;
+    }
+
+    /**
+     * The shipped waterfall with every provider's rate set to the simulator's real limit at {@code scale}
+     * (the window divided by it) and burst 1, so the limiter's safety margin is all that keeps requests
+     * under the quota: no test-only headroom.
+     */
+    static Path waterfallAtSimulatorLimits(double scale) throws IOException {
+        String yaml;
+        try (var in = Pipeline.class.getResourceAsStream("/waterfall.yaml")) {
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Map<ProviderName, io.songnodes.tools.sim.ProviderLimit> limits = io.songnodes.tools.sim.ProviderLimit.defaults();
+        StringBuilder out = new StringBuilder();
+        ProviderName provider = null;
+        for (String line : yaml.split("\n", -1)) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^  ([a-z]+):\\s*$").matcher(line);
+            if (m.matches()) provider = ProviderName.of(m.group(1));
+            if (provider != null && line.matches("^    rate: .*")) {
+                var l = limits.get(provider);
+                line = "    rate: " + l.max() + "/" + Math.round(l.window().toMillis() / scale) + "ms";
+            } else if (provider != null && line.matches("^    burst: .*")) {
+                line = "    burst: 1";
+            }
+            out.append(line).append('\n');
+        }
+        Path f = Files.createTempFile("waterfall-limits-", ".yaml");
+        Files.writeString(f, out.toString());
         f.toFile().deleteOnExit();
         return f;
     }
@@ -93,12 +124,32 @@ final class Pipeline implements AutoCloseable {
 
     /** Starts the streaming job from the bronze queue on the shared MiniCluster. */
     JobClient startStreaming(String... extra) throws Exception {
+        return startStreaming(new org.apache.flink.configuration.Configuration(), BronzeInput::rabbit, extra);
+    }
+
+    /**
+     * Starts the streaming job with extra job configuration (restart strategy, a savepoint to restore) and an
+     * input built from the options (the RabbitMQ source, possibly wrapped by a test operator).
+     */
+    JobClient startStreaming(org.apache.flink.configuration.Configuration config,
+                             java.util.function.Function<BronzeToSilverOptions, BronzeInput.Raw> input, String... extra) throws Exception {
         BronzeToSilverOptions o = options(extra);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(FlinkTestCluster.PARALLELISM);
         env.enableCheckpointing(o.checkpointInterval().toMillis());
-        job(o, BronzeInput.rabbit(o)).build(env);
+        job(o, input.apply(o)).build(env);
         return env.executeAsync("bronze-to-silver-itcase");
+    }
+
+    /** Starts a batch re-enrichment of the silver rows the selectors pick; it ends by itself. */
+    JobClient startReenrichment(String... selectors) throws Exception {
+        List<String> a = new ArrayList<>(List.of("--mode", "batch", "--reenrich"));
+        a.addAll(Arrays.asList(selectors));
+        BronzeToSilverOptions o = options(a.toArray(String[]::new));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(FlinkTestCluster.PARALLELISM);
+        job(o, BronzeInput.reenrich(o)).build(env);
+        return env.executeAsync("bronze-to-silver-reenrich-itcase");
     }
 
     long providerRequests() {

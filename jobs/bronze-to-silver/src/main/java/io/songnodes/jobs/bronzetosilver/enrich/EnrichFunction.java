@@ -106,18 +106,33 @@ public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enric
         inFlight.incrementAndGet();
         try {
             workers.execute(() -> {
+                Enriched result;
                 try {
-                    out.complete(List.of(Enriched.ok(m, runtime.enrich(m, Clock.systemUTC()), started)));
+                    result = Enriched.ok(m, runtime.enrich(m, Clock.systemUTC()), started);
                 } catch (Throwable t) {
                     LOG.error("enrichment of {} failed unexpectedly", m.trackId(), t);
-                    out.complete(List.of(Enriched.failed(m, ErrorType.INTERNAL, t.toString(), started)));
+                    result = Enriched.failed(m, ErrorType.INTERNAL, t.toString(), started);
                 } finally {
                     inFlight.decrementAndGet();
                 }
+                complete(out, result);
             });
         } catch (RejectedExecutionException e) {
             inFlight.decrementAndGet();
             out.complete(List.of(Enriched.failed(m, ErrorType.INTERNAL, "enrichment executor is shut down", started)));
+        }
+    }
+
+    /**
+     * Hands the result to the operator. Once the task is closing (cancel, failover, stop-with-savepoint) its
+     * mailbox refuses it; the element is in the operator's checkpointed state and is enriched again after the
+     * restore, so the result is dropped rather than reported as a failed enrichment.
+     */
+    private static void complete(ResultFuture<Enriched> out, Enriched result) {
+        try {
+            out.complete(List.of(result));
+        } catch (RuntimeException closing) {
+            LOG.debug("result for {} dropped, the operator is closing: {}", result.message().trackId(), closing.toString());
         }
     }
 
