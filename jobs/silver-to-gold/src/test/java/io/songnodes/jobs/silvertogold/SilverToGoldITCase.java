@@ -70,7 +70,7 @@ class SilverToGoldITCase {
                 applySilver(kit, streamDb, rabbit, exchange);
                 publishRaw(rabbit, exchange, "{not json"); // a bad event is logged and skipped, not fatal
                 awaitEqual(batchGold, () -> GoldSnapshot.of(streamDb));
-                awaitTrue(() -> rabbit.depth(dlq) == 1);
+                io.songnodes.testing.Await.until("the malformed event in the DLQ", Duration.ofSeconds(60), () -> rabbit.depth(dlq) == 1);
                 DeadLetter dead = Json.read(TestRabbit.body(rabbit.drain(dlq).get(0)), DeadLetter.class);
                 assertThat(dead.payload()).isEqualTo("{not json");
                 assertThat(dead.errorType()).isEqualTo(ErrorType.VALIDATION);
@@ -175,20 +175,12 @@ class SilverToGoldITCase {
         rabbit.channel().waitForConfirmsOrDie(10_000);
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("condition within 60 s").isBefore(deadline);
-            Thread.sleep(100); // polling interval of the wait helper
-        }
-    }
-
     /** Polls until {@code actual} equals {@code expected}; on timeout, asserts so the diff is shown. */
     private static void awaitEqual(Map<String, List<String>> expected, Supplier<Map<String, List<String>>> actual) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         Map<String, List<String>> last = actual.get();
         while (!last.equals(expected) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250); // polling interval of the wait helper, not a timing assumption
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(250).toNanos()); // polling interval, not a timing assumption
             last = actual.get();
         }
         for (String table : expected.keySet()) {
