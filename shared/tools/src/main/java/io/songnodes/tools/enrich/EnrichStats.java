@@ -20,6 +20,7 @@ public final class EnrichStats implements EnrichmentListener {
     private final Map<ProviderName, LongAdder> cacheMisses = new EnumMap<>(ProviderName.class);
     private final Map<ProviderName, LongAdder> cacheBypassed = new EnumMap<>(ProviderName.class);
     private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
+    private final LongAdder fallbackSearches = new LongAdder();
 
     public EnrichStats() {
         for (ProviderName p : ProviderName.values()) {
@@ -41,6 +42,9 @@ public final class EnrichStats implements EnrichmentListener {
     @Override public void cacheBypassed(ProviderName provider) { cacheBypassed.get(provider).increment(); }
 
     @Override public void trackEnriched(String status, int fieldsEnriched) { statuses.computeIfAbsent(status, s -> new LongAdder()).increment(); }
+
+    /** Fallback searches made for tracks whose first search found no confident match. */
+    public long fallbackSearches() { return fallbackSearches.sum(); }
 
     /** HTTP requests sent to {@code p}, whatever their answer. */
     public long calls(ProviderName p) { return calls.get(p).values().stream().mapToLong(LongAdder::sum).sum(); }
