@@ -52,7 +52,8 @@ public final class CandidateScorer implements Serializable {
         return TrackIdentity.parse(credit, fullTitle(c));
     }
 
-    static String fullTitle(Candidate c) {
+    /** The candidate's title with its mix name in brackets when the title lacks it. */
+    public static String fullTitle(Candidate c) {
         String title = c.title() == null ? "" : c.title();
         String v = c.version();
         if (v == null || v.isBlank()) return title;

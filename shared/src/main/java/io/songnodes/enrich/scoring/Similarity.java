@@ -77,6 +77,16 @@ public final class Similarity {
         return oneWordSlip(a, b) ? ARTIST_SLIP : 0.0;
     }
 
+    /** True when some bronze artist is credited on the candidate only through a slip in its name. */
+    public static boolean artistSlipped(Collection<String> bronzeAll, Collection<String> candidateAll) {
+        for (String b : bronzeAll) {
+            double best = 0;
+            for (String c : candidateAll) best = Math.max(best, artistMatch(b, c));
+            if (best == ARTIST_SLIP) return true;
+        }
+        return false;
+    }
+
     /** True when two normalised texts have the same words but one, and that one differs by a single slip. */
     static boolean oneWordSlip(String a, String b) {
         String[] x = a.split(" "), y = b.split(" ");

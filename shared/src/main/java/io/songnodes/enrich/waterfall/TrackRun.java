@@ -14,6 +14,7 @@ import io.songnodes.enrich.scoring.CandidateScorer;
 import io.songnodes.enrich.scoring.MatchTarget;
 import io.songnodes.enrich.scoring.ScoredCandidate;
 import io.songnodes.enrich.scoring.Selection;
+import io.songnodes.enrich.scoring.Similarity;
 import io.songnodes.model.EnrichmentStatus;
 import io.songnodes.model.ErrorType;
 import io.songnodes.model.FieldValue;
@@ -26,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** One track's pass through the waterfall: the state of a single {@link Waterfall#enrich} call; the rules are documented on {@link Waterfall}. */
@@ -47,6 +49,9 @@ final class TrackRun {
     private final Set<String> usedCandidates = new LinkedHashSet<>();
     private final Map<ProviderName, List<String>> winnerNotes = new LinkedHashMap<>();
     private Integer refDuration;
+    private final FallbackPlanner fallbacks = new FallbackPlanner();
+    /** The artist and title of a match a fallback search found: the spelling later searches use. */
+    private String learnedArtist, learnedTitle;
 
     TrackRun(WaterfallConfig config, CandidateScorer scorer, TrackInput in, ProviderGateway gateway, EnrichmentListener listener, Clock clock) {
         this.config = config;
@@ -164,7 +169,8 @@ final class TrackRun {
         if (!config.provider(p).enabled() || !gateway.enabled(p)) {
             a = new Answer(new ProviderOutcome(p, ProviderOutcome.Status.DISABLED, null, "disabled", 0, null, 0, false, clock.instant()), null);
         } else {
-            TrackQuery q = new TrackQuery(in.artist(), in.searchTitle(), refDuration, Map.copyOf(knownIds));
+            TrackQuery q = new TrackQuery(learnedArtist != null ? learnedArtist : in.artist(),
+                    learnedTitle != null ? learnedTitle : in.searchTitle(), refDuration, Map.copyOf(knownIds));
             MatchTarget target = MatchTarget.of(in.identity(), in.title(), refDuration, knownIds);
             List<Candidate> candidates;
             try {
@@ -183,6 +189,27 @@ final class TrackRun {
             Instant at = clock.instant();
             List<Candidate> list = candidates == null ? List.of() : candidates;
             Selection s = scorer.select(target, list);
+            if (!confident(s)) {
+                Optional<FallbackPlanner.Fallback> f = fallbacks.next(p, q, s);
+                if (f.isPresent()) {
+                    listener.fallbackSearch(p, f.get().kind().label());
+                    try {
+                        List<Candidate> more = gateway.lookup(p, f.get().query());
+                        Selection s2 = scorer.select(target, more == null ? List.of() : more);
+                        if (confident(s2)) {
+                            s = s2;
+                            list = more;
+                            learnSpelling(s2.winner());
+                        }
+                    } catch (ProviderException e) {
+                        // the first answer stands: a failed fallback is no reason to fail the provider
+                    }
+                }
+            }
+            if (confident(s)) {
+                fallbacks.matched();
+                if (learnedTitle == null && slipped(s.winner())) learnSpelling(s.winner());
+            }
             ScoredCandidate w = s.winner();
             ProviderOutcome.Status st = list.isEmpty() ? ProviderOutcome.Status.NOT_FOUND : ProviderOutcome.Status.ANSWERED;
             a = new Answer(new ProviderOutcome(p, st, null, s.reason(), list.size(), w == null ? null : w.candidate().recordId(),
@@ -193,6 +220,25 @@ final class TrackRun {
         answers.put(p, a);
         return a;
     }
+
+    /** The match spells the track differently (a slip): later word-exact searches must use its spelling. */
+    private boolean slipped(ScoredCandidate w) {
+        return w.score().title() == Similarity.TITLE_SLIP
+                || Similarity.artistSlipped(in.identity().allArtists(), CandidateScorer.artistsOf(w.candidate()));
+    }
+
+    private void learnSpelling(ScoredCandidate w) {
+        Candidate c = w.candidate();
+        learnedArtist = c.artists() != null && !c.artists().isEmpty() ? String.join(" ", c.artists()) : c.artist();
+        learnedTitle = CandidateScorer.fullTitle(c);
+    }
+
+    private boolean confident(Selection s) {
+        return s.hasWinner() && s.winner().confidence() >= config.scoring().chainMinConfidence();
+    }
+
+    /** Fallback searches this track made (at most {@link FallbackPlanner#MAX_PER_TRACK}). */
+    int fallbackSearches() { return fallbacks.used(); }
 
     /** A confident match's ids and ISRC go to every later lookup; earlier knowledge (hints) is never overwritten. */
     private void chain(ProviderName p, Candidate c) {

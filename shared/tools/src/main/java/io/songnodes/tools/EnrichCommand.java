@@ -156,6 +156,7 @@ public final class EnrichCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "  tracks by status %s in %.1f s%n", stats.statuses(), (System.nanoTime() - start) / 1e9));
         sb.append(String.format(Locale.ROOT, "  provider calls %d, cache hits %d, cache bypassed (Redis down) %d%n",
                 stats.totalCalls(), stats.totalCacheHits(), stats.totalCacheBypassed()));
+        sb.append(String.format(Locale.ROOT, "  fallback searches %d (a search that found no confident match, retried another way)%n", stats.fallbackSearches()));
         sb.append(stats.renderProviders());
         return sb.toString();
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the tools jar: {@code songnodes simulate}, {@code songnodes enrich} and {@code songnodes catalog}. */
 @Command(name = "songnodes", mixinStandardHelpOptions = true, version = "songnodes-tools 0.1.0",
         description = "SongNodes command-line tools.",
-        subcommands = {SimulateCommand.class, EnrichCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, EnrichCommand.class, CatalogCommand.class, MatchEvalCommand.class, CommandLine.HelpCommand.class})
 public final class SongnodesCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

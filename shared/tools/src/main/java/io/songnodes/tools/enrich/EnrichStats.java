@@ -35,6 +35,8 @@ public final class EnrichStats implements EnrichmentListener {
         calls.get(provider).computeIfAbsent(status, s -> new LongAdder()).increment();
     }
 
+    @Override public void fallbackSearch(ProviderName provider, String kind) { fallbackSearches.increment(); }
+
     @Override public void cacheHit(ProviderName provider) { cacheHits.get(provider).increment(); }
 
     @Override public void cacheMiss(ProviderName provider) { cacheMisses.get(provider).increment(); }
