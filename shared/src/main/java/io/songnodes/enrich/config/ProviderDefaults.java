@@ -31,6 +31,6 @@ public final class ProviderDefaults {
 
     private static ProviderConfig s(ProviderName p, String rate, int burst, String base, String auth) {
         return new ProviderConfig(p, Rate.parse(rate), burst, Duration.ofSeconds(5), Duration.ofDays(30), Duration.ofDays(1),
-                0.0, URI.create(base), auth == null ? null : URI.create(auth), true, Duration.ofDays(90));
+                0.0, URI.create(base), auth == null ? null : URI.create(auth), true, Duration.ofDays(90), null);
     }
 }

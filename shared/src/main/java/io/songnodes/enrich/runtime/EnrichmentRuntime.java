@@ -32,19 +32,27 @@ public final class EnrichmentRuntime implements AutoCloseable {
     private final RuntimeSettings settings;
     private final Map<String, String> env;
     private final EnrichmentListener listener;
+    private final Clock clock;
     private volatile Waterfall waterfall;
     private volatile Resilience resilience;
     private volatile ResilientGateway gateway;
     private volatile Map<ProviderName, String> disabled;
 
-    private EnrichmentRuntime(RuntimeSettings settings, Map<String, String> env, EnrichmentListener listener) {
+    private EnrichmentRuntime(RuntimeSettings settings, Map<String, String> env, EnrichmentListener listener, Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.env = Map.copyOf(env);
         this.listener = listener;
     }
 
     public static EnrichmentRuntime start(WaterfallConfig config, RuntimeSettings settings, Map<String, String> env, EnrichmentListener listener) {
-        EnrichmentRuntime r = new EnrichmentRuntime(settings, env, listener);
+        return start(config, settings, env, listener, Clock.systemUTC());
+    }
+
+    /** With the clock that decides the budget month (tests fix it). */
+    public static EnrichmentRuntime start(WaterfallConfig config, RuntimeSettings settings, Map<String, String> env, EnrichmentListener listener,
+                                          Clock clock) {
+        EnrichmentRuntime r = new EnrichmentRuntime(settings, env, listener, clock);
         r.waterfall = new Waterfall(config);
         r.buildGateway(config);
         return r;
@@ -53,7 +61,7 @@ public final class EnrichmentRuntime implements AutoCloseable {
     private void buildGateway(WaterfallConfig config) {
         RedisGuard redis = RedisGuard.connect(settings.redisHost(), settings.redisPort(), settings.redisPrefix(),
                 Duration.ofSeconds(1), Duration.ofSeconds(10));
-        Resilience next = new Resilience(redis, resilienceSettings(config), listener);
+        Resilience next = new Resilience(redis, resilienceSettings(config), listener, budgets(config), clock);
         ProviderSettings clientSettings = ProviderSettings.defaults(APP, VERSION, settings.contact()).withEndpoints(endpoints(config));
         ResilientHttp http = new ResilientHttp(ResilientHttp.defaultClient(Duration.ofSeconds(5)), next);
         ProviderClients clients = ProviderClients.create(clientSettings, env, http, listener, Clock.systemUTC());
@@ -84,6 +92,14 @@ public final class EnrichmentRuntime implements AutoCloseable {
                 p.get(ProviderName.LASTFM).baseUrl().toString(),
                 p.get(ProviderName.DEEZER).baseUrl().toString(),
                 p.get(ProviderName.BEATPORT).baseUrl().toString());
+    }
+
+    static Map<ProviderName, Double> budgets(WaterfallConfig config) {
+        Map<ProviderName, Double> out = new EnumMap<>(ProviderName.class);
+        config.providers().forEach((p, s) -> {
+            if (s.monthlyBudgetUsd() != null) out.put(p, s.monthlyBudgetUsd());
+        });
+        return out;
     }
 
     /** The YAML's limits mapped onto the resilience layer; breaker, retry and AIMD keep their defaults. */
@@ -121,6 +137,9 @@ public final class EnrichmentRuntime implements AutoCloseable {
     public ResilientGateway gateway() { return gateway; }
 
     public Resilience resilience() { return resilience; }
+
+    /** This month's spend and the budgets (the current config's). */
+    public io.songnodes.enrich.resilience.ProviderBudget budget() { return resilience.budget(); }
 
     /** Providers switched off, with why (no credentials, or off in the config). */
     public Map<ProviderName, String> disabled() { return disabled; }
