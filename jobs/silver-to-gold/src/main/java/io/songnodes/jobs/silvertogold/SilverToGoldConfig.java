@@ -1,5 +1,6 @@
 package io.songnodes.jobs.silvertogold;
 
+import io.songnodes.amqp.AmqpSettings;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
  * best given by environment ({@code SONGNODES_JDBC_URL}, {@code SONGNODES_AMQP_URI}) so they stay out of
  * process listings; the options exist for local runs and tests.
  */
-public record SilverToGoldConfig(Mode mode, String jdbcUrl, String amqpUri, String eventsExchange, String eventsQueue,
+public record SilverToGoldConfig(Mode mode, String jdbcUrl, AmqpSettings amqp, String eventsExchange, String eventsQueue,
                                  String dlqQueue, Duration checkpointInterval, int prefetch, Duration statsInterval) implements Serializable {
 
     /** BATCH recomputes all of gold once; STREAMING follows silver events and updates the affected rows. */
@@ -34,10 +35,8 @@ public record SilverToGoldConfig(Mode mode, String jdbcUrl, String amqpUri, Stri
         if (jdbc == null || !jdbc.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--jdbc-url (or SONGNODES_JDBC_URL) must be a jdbc:postgresql: URL");
         }
-        String amqp = o.amqpUri != null ? o.amqpUri : env.get("SONGNODES_AMQP_URI");
-        if (o.mode == Mode.STREAMING && (amqp == null || !(amqp.startsWith("amqp://") || amqp.startsWith("amqps://")))) {
-            throw new IllegalArgumentException("--amqp-uri (or SONGNODES_AMQP_URI) must be an amqp:// or amqps:// URI in streaming mode");
-        }
+        // RabbitMQ is needed only to follow events; the settings own the password and its redaction
+        AmqpSettings amqp = o.mode == Mode.STREAMING ? AmqpSettings.resolve(o.amqpUri, "--amqp-uri", env) : null;
         if (o.eventsExchange.isBlank()) throw new IllegalArgumentException("--events-exchange must not be blank");
         if (o.eventsQueue.isBlank()) throw new IllegalArgumentException("--events-queue must not be blank");
         if (o.dlqQueue.isBlank()) throw new IllegalArgumentException("--dlq-queue must not be blank");
@@ -54,7 +53,7 @@ public record SilverToGoldConfig(Mode mode, String jdbcUrl, String amqpUri, Stri
     }
 
     @Override public String toString() {
-        return "SilverToGoldConfig[mode=" + mode + ", jdbcUrl=" + masked(jdbcUrl) + ", amqpUri=" + masked(amqpUri) + ", exchange="
+        return "SilverToGoldConfig[mode=" + mode + ", jdbcUrl=" + masked(jdbcUrl) + ", amqp=" + amqp + ", exchange="
                 + eventsExchange + ", queue=" + eventsQueue + ", dlq=" + dlqQueue + ", checkpoint=" + checkpointInterval + ", prefetch=" + prefetch + ", stats=" + statsInterval + "]";
     }
 
