@@ -47,7 +47,7 @@ public final class SilverToGoldJob {
     }
 
     public static void main(String[] args) throws Exception {
-        SilverToGoldConfig config = SilverToGoldConfig.parse(args, System.getenv());
+        SilverToGoldConfig config = SilverToGoldConfig.parseOrExit(args);
         Migrations.migrate(config.jdbcUrl());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         SourceFunction<String> events = config.mode() == SilverToGoldConfig.Mode.STREAMING ? SilverEventsSource.from(config) : null;
