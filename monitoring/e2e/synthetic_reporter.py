@@ -26,7 +26,7 @@ VALUES = {"provider": ["spotify"], "to_state": ["open", "half_open", "closed"], 
           "table": ["gold_tracks"], "layer": ["silver"], "field_category": ["identifiers"],
           "queue": ["songnodes.dlq"]}
 STATUS = {"enrichment_api_calls": ["success", "not_found", "error", "rate_limited", "circuit_open", "timeout"],
-          "enrichment_tracks": ["completed", "partial", "failed", "unidentified"],
+          "enrichment_tracks": ["completed", "partial", "not_found", "failed", "unidentified"],
           "enrichment_configuration_reload": ["success", "error"],
           "dlq_replay": ["replayed", "parked", "skipped", "error"]}
 START = time.time()

@@ -110,7 +110,7 @@ def calls(status_re=None):
 enrichment = dashboard(
     "songnodes-enrichment", "SongNodes / Enrichment Pipeline", ["enrichment"], [
         panel("Tracks enriched (1 h)",
-              'sum(increase(enrichment_tracks_total{status=~"completed|partial"}[1h]))',
+              'sum(increase(enrichment_tracks_total{status=~"completed|partial|not_found"}[1h]))',
               "stat", 6, 4, "short"),
         panel("Tracks in progress", "enrichment_tracks_in_progress", "stat", 6, 4, "short"),
         panel("Provider success ratio (5 m)",
@@ -121,7 +121,7 @@ enrichment = dashboard(
               f"sum(increase(enrichment_api_cost_estimate_usd{{{P}}}[30d]))",
               "stat", 6, 4, "currencyUSD", "budget $100/month", thresholds=OK_WARN_BAD(80, 100)),
         panel("Tracks by outcome", f"sum by (status) (rate(enrichment_tracks_total[{RI}]))",
-              unit="ops", desc="completed, partial, failed, unidentified per second"),
+              unit="ops", desc="completed, partial, not_found (no provider matched), failed, unidentified per second"),
         panel("Provider calls by status",
               [(f"sum by (provider, status) (rate({calls()}[{RI}]))", "{{provider}} {{status}}")],
               unit="reqps"),

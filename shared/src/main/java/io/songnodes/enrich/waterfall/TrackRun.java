@@ -276,7 +276,8 @@ final class TrackRun {
         }
         boolean anyError = answers.values().stream().anyMatch(a -> a.outcome().isError());
         EnrichmentStatus status = done == configured ? EnrichmentStatus.COMPLETED
-                : done == 0 && anyError ? EnrichmentStatus.FAILED : EnrichmentStatus.PARTIAL;
+                : done == 0 && anyError ? EnrichmentStatus.FAILED
+                : done == 0 ? EnrichmentStatus.NOT_FOUND : EnrichmentStatus.PARTIAL;
         double quality = round(configured == 0 ? 0 : confidenceSum / configured);
         boolean ambiguousMissing = done < configured && answers.values().stream().anyMatch(a -> a.outcome().ambiguous());
         b.validationStatus = ambiguousMissing ? "needs_review" : b.bpm != null && (b.bpm < 60 || b.bpm > 200) ? "warning" : "valid";

@@ -256,7 +256,7 @@ class WaterfallTest {
         assertThat(r.rejected()).extracting(Rejection::recordId).containsExactly("8702411", "2");
         assertThat(r.rejected()).allMatch(x -> x.reason().startsWith("ambiguous") && x.confidence() > 0.9);
         assertThat(r.silver().validationStatus()).isEqualTo("needs_review");
-        assertThat(r.status()).isEqualTo(EnrichmentStatus.PARTIAL);
+        assertThat(r.status()).isEqualTo(EnrichmentStatus.NOT_FOUND);
     }
 
     @Test
@@ -272,7 +272,7 @@ class WaterfallTest {
         assertThat(r.silver().bpm()).isNull();
         assertThat(r.silver().provenance()).isEmpty();
         assertThat(r.rejected()).hasSize(3).allMatch(x -> x.confidence() <= 0.1 && x.reason().contains("mashup"));
-        assertThat(r.status()).isEqualTo(EnrichmentStatus.PARTIAL);
+        assertThat(r.status()).isEqualTo(EnrichmentStatus.NOT_FOUND);
         assertThat(r.qualityScore()).isZero();
         assertThat(r.deadLetter()).isEmpty();
     }
