@@ -38,6 +38,15 @@ public final class JobCli {
         }
     }
 
+    /** The option names a usage text lists, one per line as {@code   --name ...}. */
+    public static java.util.Set<String> listedOptions(String usage) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s+--([a-z][a-z0-9-]*)", java.util.regex.Pattern.MULTILINE).matcher(usage);
+        while (m.find()) names.add(m.group(1));
+        names.remove("help");
+        return names;
+    }
+
     /** As {@link #parseOrExit}, printing to the given streams and throwing {@link Exit} instead of exiting. */
     public static <T> T parse(String job, String usage, String[] args, Parser<T> parser, PrintStream out, PrintStream err) {
         try {
@@ -46,6 +55,11 @@ public final class JobCli {
                 out.println("usage: " + job + " [options]");
                 out.print(usage.endsWith("\n") ? usage : usage + "\n");
                 throw new Exit(0);
+            }
+            // a typo is reported as such, before any other option is judged
+            java.util.Set<String> listed = listedOptions(usage);
+            for (String given : options.given().keySet()) {
+                if (!listed.contains(given)) throw new ConfigException("--" + given, "unknown option");
             }
             T parsed = parser.parse(options);
             options.rejectUnknown();

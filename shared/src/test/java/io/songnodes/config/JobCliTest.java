@@ -43,6 +43,7 @@ class JobCliTest {
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).startsWith("demo-job: --every: must be a duration").endsWith("(see --help)");
         assertThat(lines[1]).startsWith("demo-job: --evry: unknown option");
+        assertThat(JobCli.listedOptions("  --every DURATION   how often\n  --help\n")).containsExactly("every");
         assertThat(out.size()).isZero();
     }
 
