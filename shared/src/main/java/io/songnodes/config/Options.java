@@ -157,6 +157,9 @@ public final class Options {
 
     public Map<String, String> given() { return Collections.unmodifiableMap(values); }
 
+    /** The environment the fallbacks come from (credentials some settings resolve themselves). */
+    public Map<String, String> environment() { return Collections.unmodifiableMap(env); }
+
     /** The options read so far: after a job's parse, every option it knows. */
     public Set<String> known() { return Collections.unmodifiableSet(read); }
 }

@@ -50,7 +50,8 @@ public record DeadLetter(
 
     /**
      * AMQP headers that repeat the envelope so tools can filter without parsing the body.
-     * {@code source} is the bronze source when known, for {@code --source} filters.
+     * {@code source} is the bronze source when known, for {@code --source} filters. Values come from input, so they
+     * are truncated to a size the broker always accepts; the body keeps them whole.
      */
     public Map<String, Object> amqpHeaders(String source) {
         Map<String, Object> h = new TreeMap<>();
@@ -61,6 +62,6 @@ public record DeadLetter(
         h.put(H_REPLAY_COUNT, replayCount);
         h.put(H_ORIGINAL_QUEUE, originalQueue);
         h.put(H_FIRST_FAILED_AT, firstFailedAt.toString());
-        return h;
+        return new TreeMap<>(io.songnodes.amqp.AmqpHeaders.bounded(h));
     }
 }

@@ -89,7 +89,7 @@ public final class MonitoringScenario {
             SilverToGoldConfig goldStreaming = SilverToGoldConfig.parse(new String[] {"--mode", "streaming", "--jdbc-url", db.jdbcUrl(),
                     "--amqp-uri", TestRabbit.uri(), "--events-exchange", exchange, "--events-queue", goldQueue}, Map.of());
             StreamExecutionEnvironment goldEnv = environment();
-            new SilverToGoldJob(goldStreaming, SilverEventsSource.from(goldStreaming), new DiscardingSink<>()).build(goldEnv);
+            new SilverToGoldJob(goldStreaming, SilverEventsSource.from(goldStreaming), SilverToGoldJob.deadLetterSink(goldStreaming), new DiscardingSink<>()).build(goldEnv);
             jobs.add(goldEnv.executeAsync("silver-to-gold streaming"));
 
             // first pass: beatport fails on every call (its breaker opens), spotify audio-features answers 403,
@@ -133,7 +133,7 @@ public final class MonitoringScenario {
 
             SilverToGoldConfig goldBatch = SilverToGoldConfig.parse(new String[] {"--mode", "batch", "--jdbc-url", db.jdbcUrl()}, Map.of());
             StreamExecutionEnvironment batchEnv = environment();
-            new SilverToGoldJob(goldBatch, null, new DiscardingSink<>()).build(batchEnv);
+            new SilverToGoldJob(goldBatch, null, null, new DiscardingSink<>()).build(batchEnv);
             batchEnv.execute("silver-to-gold batch");
             log("gold batch done; dlq-replay running; silver " + db.queryLong("SELECT count(*) FROM silver.tracks") + " tracks");
 

@@ -1,9 +1,9 @@
 package io.songnodes.jobs.bronzetosilver;
 
+import io.songnodes.amqp.AmqpSettings;
 import io.songnodes.config.ConfigException;
 import io.songnodes.config.Options;
 import io.songnodes.enrich.runtime.RuntimeSettings;
-import io.songnodes.flink.rabbit.RabbitSettings;
 import io.songnodes.jobs.bronzetosilver.batch.ReenrichSelection;
 import io.songnodes.jobs.bronzetosilver.enrich.EnrichSettings;
 import io.songnodes.model.SilverEvent;
@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public record BronzeToSilverOptions(
         Mode mode,
-        RabbitSettings rabbit,
+        AmqpSettings rabbit,
         String jdbcUrl,
         String bronzeQueue,
         String deadLetterQueue,
@@ -93,7 +93,7 @@ public record BronzeToSilverOptions(
         }
         BronzeToSilverOptions opts = new BronzeToSilverOptions(
                 mode,
-                new RabbitSettings(o.required("amqp-uri", RabbitSettings.ENV)),
+                AmqpSettings.parse(o.required("amqp-uri", AmqpSettings.ENV_URI), System.getenv(AmqpSettings.ENV_PASSWORD), "--amqp-uri"),
                 o.required("jdbc-url", "SONGNODES_JDBC_URL"),
                 o.string("bronze-queue", DEFAULT_BRONZE_QUEUE),
                 o.string("dlq", DEFAULT_DLQ),

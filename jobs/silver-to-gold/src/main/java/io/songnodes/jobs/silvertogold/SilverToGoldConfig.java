@@ -1,5 +1,6 @@
 package io.songnodes.jobs.silvertogold;
 
+import io.songnodes.amqp.AmqpSettings;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +13,7 @@ import io.songnodes.config.Options;
  * best given by environment ({@code SONGNODES_JDBC_URL}, {@code SONGNODES_AMQP_URI}) so they stay out of
  * process listings; the options exist for local runs and tests.
  */
-public record SilverToGoldConfig(Mode mode, String jdbcUrl, String amqpUri, String eventsExchange, String eventsQueue,
+public record SilverToGoldConfig(Mode mode, String jdbcUrl, AmqpSettings amqp, String eventsExchange, String eventsQueue,
                                  String dlqQueue, Duration checkpointInterval, int prefetch, Duration statsInterval) implements Serializable {
 
     /** BATCH recomputes all of gold once; STREAMING follows silver events and updates the affected rows. */
@@ -56,10 +57,9 @@ public record SilverToGoldConfig(Mode mode, String jdbcUrl, String amqpUri, Stri
         if (jdbc == null || !jdbc.startsWith("jdbc:postgresql:")) {
             throw new ConfigException("--jdbc-url", "(or SONGNODES_JDBC_URL) must be a jdbc:postgresql: URL");
         }
-        String amqp = o.string("amqp-uri", "SONGNODES_AMQP_URI", null);
-        if (mode == Mode.STREAMING && (amqp == null || !(amqp.startsWith("amqp://") || amqp.startsWith("amqps://")))) {
-            throw new ConfigException("--amqp-uri", "(or SONGNODES_AMQP_URI) must be an amqp:// or amqps:// URI in streaming mode");
-        }
+        // RabbitMQ is needed only to follow events; the settings own the password and its redaction
+        String amqpUri = o.string("amqp-uri", null);
+        AmqpSettings amqp = mode == Mode.STREAMING ? AmqpSettings.resolve(amqpUri, "--amqp-uri", o.environment()) : null;
         String exchange = nonBlank(o, "events-exchange", DEFAULT_EXCHANGE);
         String queue = nonBlank(o, "events-queue", DEFAULT_QUEUE);
         String dlq = nonBlank(o, "dlq", "songnodes.dlq");
@@ -89,7 +89,7 @@ public record SilverToGoldConfig(Mode mode, String jdbcUrl, String amqpUri, Stri
     }
 
     @Override public String toString() {
-        return "SilverToGoldConfig[mode=" + mode + ", jdbcUrl=" + masked(jdbcUrl) + ", amqpUri=" + masked(amqpUri) + ", exchange="
+        return "SilverToGoldConfig[mode=" + mode + ", jdbcUrl=" + masked(jdbcUrl) + ", amqp=" + amqp + ", exchange="
                 + eventsExchange + ", queue=" + eventsQueue + ", dlq=" + dlqQueue + ", checkpoint=" + checkpointInterval + ", prefetch=" + prefetch + ", stats=" + statsInterval + "]";
     }
 }

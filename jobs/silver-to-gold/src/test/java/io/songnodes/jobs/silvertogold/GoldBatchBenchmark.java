@@ -47,7 +47,7 @@ public final class GoldBatchBenchmark {
 
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
             SilverToGoldConfig cfg = SilverToGoldConfig.parse(new String[] {"--mode", "batch", "--jdbc-url", db.jdbcUrl()}, Map.of());
-            new SilverToGoldJob(cfg, null, new DiscardingSink<>()).build(env);
+            new SilverToGoldJob(cfg, null, null, new DiscardingSink<>()).build(env);
             long t0 = System.nanoTime();
             env.execute("silver-to-gold benchmark");
             System.out.printf("BATCH job (Flink local, parallelism 2): full gold recompute in %.1f s%n", (System.nanoTime() - t0) / 1e9);

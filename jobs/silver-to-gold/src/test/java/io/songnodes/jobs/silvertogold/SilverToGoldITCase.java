@@ -151,7 +151,7 @@ class SilverToGoldITCase {
     private static void runBatch(TestDatabase db) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
-        new SilverToGoldJob(config(db, "--mode", "batch"), null, new DiscardingSink<>()).build(env);
+        new SilverToGoldJob(config(db, "--mode", "batch"), null, null, new DiscardingSink<>()).build(env);
         env.execute("silver-to-gold batch test");
     }
 
@@ -159,7 +159,7 @@ class SilverToGoldITCase {
         SilverToGoldConfig cfg = config(db, "--mode", "streaming", "--events-exchange", exchange, "--events-queue", queue, "--dlq", dlq);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
-        new SilverToGoldJob(cfg, SilverEventsSource.from(cfg), new DiscardingSink<>()).build(env);
+        new SilverToGoldJob(cfg, SilverEventsSource.from(cfg), SilverToGoldJob.deadLetterSink(cfg), new DiscardingSink<>()).build(env);
         return env.executeAsync("silver-to-gold streaming test");
     }
 

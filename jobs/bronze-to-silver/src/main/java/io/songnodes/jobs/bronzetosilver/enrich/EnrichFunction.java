@@ -48,7 +48,9 @@ public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enric
         inFlight = new AtomicInteger();
         metrics.gauge("enrichment_tracks_in_progress", v -> inFlight.get());
         WaterfallConfig config = settings.waterfallFile() == null ? WaterfallConfig.defaults() : WaterfallConfig.load(Path.of(settings.waterfallFile()));
-        runtime = EnrichmentRuntime.start(config, settings.runtime(), settings.environment(), metrics);
+        // every subtask shares the quotas: without Redis each may use only its share of them
+        runtime = EnrichmentRuntime.start(config, settings.runtime(), settings.environment(), metrics,
+                getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
         runtime.disabled().forEach((p, why) -> LOG.info("provider {} is off: {}", p.id(), why));
         metrics.registerFixedLabels(java.util.Arrays.stream(ProviderName.values()).filter(p -> runtime.gateway().enabled(p)).toList());
         for (ProviderName p : ProviderName.values()) {
