@@ -37,4 +37,20 @@ class AmqpSettingsTest {
         assertThatThrownBy(() -> AmqpSettings.resolve(null, "--amqp-uri", Map.of(AmqpSettings.ENV_URI, "amqp://app@broker")))
                 .hasMessageContaining(AmqpSettings.ENV_URI).hasMessageContaining(AmqpSettings.ENV_PASSWORD);
     }
+
+    @Test
+    void theSourceUsesTheSameBrokerAndCredentialsWithRecoveryOffAndAShortDeliveryTimeout() throws Exception {
+        AmqpSettings s = AmqpSettings.resolve(null, "--amqp-uri", Map.of(AmqpSettings.ENV_URI, "amqps://app@broker:5671/my%20vhost",
+                AmqpSettings.ENV_PASSWORD, "p@ss word:/"));
+        var cfg = s.sourceConfig(123);
+        ConnectionFactory f = cfg.getConnectionFactory();
+        assertThat(f.getPassword()).isEqualTo("p@ss word:/");
+        assertThat(f.getUsername()).isEqualTo("app");
+        assertThat(f.getVirtualHost()).isEqualTo("my vhost");
+        assertThat(f.isSSL()).isTrue();
+        assertThat(f.isAutomaticRecoveryEnabled()).isFalse();
+        assertThat(cfg.getPrefetchCount()).contains(123);
+        assertThat(cfg.getDeliveryTimeout()).isEqualTo(AmqpSettings.DELIVERY_TIMEOUT_MS);
+        assertThat(s.toString()).isEqualTo("amqps://app:***@broker:5671/my vhost");
+    }
 }

@@ -115,6 +115,45 @@ public final class TestRabbit implements AutoCloseable {
 
     public static String body(GetResponse r) { return new String(r.getBody(), StandardCharsets.UTF_8); }
 
+    /** The management API (a fault is injected there, never by stopping the shared broker). */
+    public static final String API = System.getenv().getOrDefault("SONGNODES_TEST_AMQP_API", "http://" + HOST + ":15672/api");
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+    /** Names (as the broker lists them) of open connections whose client-provided name contains {@code part}. */
+    public static List<String> connections(String part) {
+        try {
+            java.net.http.HttpResponse<String> r = HTTP.send(api("connections?columns=name,client_properties.connection_name").GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            List<String> out = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode c : io.songnodes.json.Json.MAPPER.readTree(r.body())) {
+                String given = c.path("client_properties").path("connection_name").asText("");
+                if (given.contains(part)) out.add(c.path("name").asText());
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException("RabbitMQ management API at " + API, e);
+        }
+    }
+
+    /** Force-closes every connection whose client-provided name contains {@code part}; returns how many. */
+    public static int closeConnections(String part) {
+        List<String> names = connections(part);
+        for (String n : names) {
+            try {
+                HTTP.send(api("connections/" + java.net.URLEncoder.encode(n, StandardCharsets.UTF_8).replace("+", "%20")).DELETE()
+                        .header("X-Reason", "test fault").build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            } catch (Exception e) {
+                throw new IllegalStateException("closing connection " + n, e);
+            }
+        }
+        return names.size();
+    }
+
+    private static java.net.http.HttpRequest.Builder api(String path) {
+        String auth = java.util.Base64.getEncoder().encodeToString((USER + ":" + PASS).getBytes(StandardCharsets.UTF_8));
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(API + "/" + path)).header("Authorization", "Basic " + auth);
+    }
+
     @Override public void close() {
         try {
             for (String q : queues) channel.queueDelete(q);

@@ -28,6 +28,9 @@ public record Rate(int permits, Duration period) implements Serializable {
         return new Rate(permits, unit.multipliedBy(count));
     }
 
+    /** The spacing between two requests at this rate. */
+    public Duration emissionInterval() { return period.dividedBy(permits); }
+
     /** Average permits per second. */
     public double perSecond() { return permits * 1_000.0 / period.toMillis(); }
 

@@ -1,5 +1,6 @@
 package io.songnodes.enrich.resilience;
 
+import io.songnodes.enrich.config.Rate;
 import com.sun.net.httpserver.HttpServer;
 import io.songnodes.enrich.EnrichmentListener;
 import io.songnodes.enrich.ProviderException;
@@ -60,7 +61,7 @@ public final class GlobalLimiterProof {
     public static void main(String[] args) throws Exception {
         Map<String, String> a = parse(args);
         ProviderName provider = ProviderName.of(a.getOrDefault("provider", "musicbrainz"));
-        RateLimit rate = RateLimit.parse(a.getOrDefault("rate", "1/s"));
+        Rate rate = Rate.parse(a.getOrDefault("rate", "1/s"));
         Duration duration = Duration.parse("PT" + a.getOrDefault("duration", "30s").toUpperCase());
         int instances = Integer.parseInt(a.getOrDefault("instances", "4"));
         String givenPath = a.getOrDefault("path", DEFAULT_PATHS.get(provider));
@@ -87,7 +88,7 @@ public final class GlobalLimiterProof {
         if (a.containsKey("strict")) sb.strictSpacing(Boolean.parseBoolean(a.get("strict")));
         if (a.containsKey("margin")) sb.safetyMargin(Double.parseDouble(a.get("margin")));
         ResilienceSettings settings = sb.build();
-        System.out.printf("limiter: effective rate %s, strict spacing %s%n", settings.effectiveRate(), settings.strictSpacing());
+        System.out.printf("limiter: effective interval %s, strict spacing %s%n", settings.effectiveInterval(), settings.strictSpacing());
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger acceptedInWindow = new AtomicInteger();
@@ -180,7 +181,7 @@ public final class GlobalLimiterProof {
     }
 
     /** A server that allows {@code rate.permits()} requests in any rolling {@code rate.period()} and answers 503 beyond. */
-    private static HttpServer strictServer(RateLimit rate) throws java.io.IOException {
+    private static HttpServer strictServer(Rate rate) throws java.io.IOException {
         HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         Deque<Long> window = new ArrayDeque<>();
         s.createContext("/", ex -> {

@@ -153,10 +153,10 @@ public final class GlobalRateLimiter {
         this.settings = settings;
         this.listener = listener == null ? EnrichmentListener.NONE : listener;
         this.key = redis.key("ratelimit:" + provider.id());
-        RateLimit rate = settings.effectiveRate();
-        this.emissionMicros = Math.max(1, rate.emissionInterval().toNanos() / 1000);
+        Duration interval = settings.effectiveInterval();
+        this.emissionMicros = Math.max(1, interval.toNanos() / 1000);
         this.anchored = settings.burst() == 1 || settings.strictSpacing();
-        this.local = new LocalFallbackLimiter(provider.id(), rate, settings.fallbackInstances(), settings.maxPermitWait(), settings.aimd());
+        this.local = new LocalFallbackLimiter(provider.id(), interval, settings.fallbackInstances(), settings.maxPermitWait(), settings.aimd());
         this.lastAvailable = settings.burst();
     }
 
@@ -223,7 +223,7 @@ public final class GlobalRateLimiter {
         localFallbacks.increment();
         if (onFallback.compareAndSet(false, true)) {
             LOG.warn("{} limiter: Redis unavailable ({}); limiting per process at {} / {} instance(s) until it is back",
-                    provider.id(), cause.getMessage(), settings.effectiveRate(), settings.fallbackInstances());
+                    provider.id(), cause.getMessage(), settings.rate(), settings.fallbackInstances());
         }
         Duration budget = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
         if (!local.acquire(budget)) throw new PermitTimeoutException(provider.id(), budget, budget);

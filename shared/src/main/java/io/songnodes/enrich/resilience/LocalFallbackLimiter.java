@@ -11,7 +11,7 @@ import java.time.Duration;
  */
 final class LocalFallbackLimiter {
     private final String name;
-    private final RateLimit rate;
+    private final Duration interval;
     private final int instances;
     private final Duration timeout;
     private final ResilienceSettings.Aimd aimd;
@@ -20,9 +20,9 @@ final class LocalFallbackLimiter {
     private long lastDecreaseNanos = Long.MIN_VALUE / 2;
     private volatile long blockedUntilNanos = Long.MIN_VALUE / 2;
 
-    LocalFallbackLimiter(String name, RateLimit rate, int instances, Duration timeout, ResilienceSettings.Aimd aimd) {
+    LocalFallbackLimiter(String name, Duration interval, int instances, Duration timeout, ResilienceSettings.Aimd aimd) {
         this.name = name;
-        this.rate = rate;
+        this.interval = interval;
         this.instances = instances;
         this.timeout = timeout;
         this.aimd = aimd;
@@ -30,7 +30,7 @@ final class LocalFallbackLimiter {
     }
 
     private RateLimiter build(double f) {
-        long nanos = Math.max(1_000_000L, Math.round(rate.emissionInterval().toNanos() * instances / f));
+        long nanos = Math.max(1_000_000L, Math.round(interval.toNanos() * instances / f));
         return RateLimiter.of(name + "-local", RateLimiterConfig.custom()
                 .limitForPeriod(1)
                 .limitRefreshPeriod(Duration.ofNanos(nanos))

@@ -1,6 +1,8 @@
 package io.songnodes.enrich.resilience;
 
 import io.songnodes.enrich.ProviderName;
+import io.songnodes.enrich.config.ProviderDefaults;
+import io.songnodes.enrich.config.Rate;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -37,7 +39,7 @@ import java.util.Set;
  *     quotas (MusicBrainz 1/s) where no margin absorbs jitter
  */
 public record ResilienceSettings(
-        RateLimit rate,
+        Rate rate,
         int burst,
         double safetyMargin,
         Duration maxPermitWait,
@@ -113,19 +115,19 @@ public record ResilienceSettings(
         if (fallbackInstances < 1) throw bad("fallback_instances", ">= 1", fallbackInstances);
     }
 
-    /** The rate the limiter actually spaces requests at: the quota minus the safety margin. */
-    public RateLimit effectiveRate() { return rate.scaled(1 - safetyMargin); }
+    /** The spacing the limiter actually keeps between requests: the quota's interval widened by the safety margin. */
+    public Duration effectiveInterval() { return Duration.ofNanos(Math.round(rate.emissionInterval().toNanos() / (1 - safetyMargin))); }
 
-    /** Defaults within each provider's published limit (design/providers.md); unpublished ones are conservative. */
+    /** Defaults: the quota and burst of {@link ProviderDefaults}, the one table of provider limits. */
     public static ResilienceSettings defaults(ProviderName provider) {
-        Builder b = new Builder();
+        Builder b = new Builder().rate(ProviderDefaults.rate(provider)).burst(ProviderDefaults.burst(provider));
         switch (provider) {
-            case MUSICBRAINZ -> b.rate("1/s").cacheTtl(Duration.ofDays(30)).strictSpacing(true);
-            case DISCOGS -> b.rate("60/min").cacheTtl(Duration.ofDays(30));   // 25/min without a token: lower it in config
-            case LASTFM -> b.rate("5/s").cacheTtl(Duration.ofDays(7));
-            case DEEZER -> b.rate("50/5s").cacheTtl(Duration.ofDays(14));
-            case SPOTIFY -> b.rate("5/s").cacheTtl(Duration.ofDays(14)).capabilityEndpoints(Set.of("audio_features"));
-            case BEATPORT -> b.rate("2/s").cacheTtl(Duration.ofDays(14));
+            case MUSICBRAINZ -> b.cacheTtl(Duration.ofDays(30)).strictSpacing(true);
+            case DISCOGS -> b.cacheTtl(Duration.ofDays(30));
+            case LASTFM -> b.cacheTtl(Duration.ofDays(7));
+            case DEEZER -> b.cacheTtl(Duration.ofDays(14));
+            case SPOTIFY -> b.cacheTtl(Duration.ofDays(14)).capabilityEndpoints(Set.of("audio_features"));
+            case BEATPORT -> b.cacheTtl(Duration.ofDays(14));
         }
         return b.build();
     }
@@ -136,7 +138,7 @@ public record ResilienceSettings(
 
     /** Fluent copy-and-change, mostly for tests and the YAML mapper. */
     public static final class Builder {
-        private RateLimit rate = RateLimit.parse("1/s");
+        private Rate rate = Rate.parse("1/s");
         private int burst = 1;
         private double safetyMargin = 0.02;
         private Duration maxPermitWait = Duration.ofSeconds(60);
@@ -162,8 +164,8 @@ public record ResilienceSettings(
             capabilityEndpoints = s.capabilityEndpoints; fallbackInstances = s.fallbackInstances; strictSpacing = s.strictSpacing;
         }
 
-        public Builder rate(String v) { rate = RateLimit.parse(v); return this; }
-        public Builder rate(RateLimit v) { rate = v; return this; }
+        public Builder rate(String v) { rate = Rate.parse(v); return this; }
+        public Builder rate(Rate v) { rate = v; return this; }
         public Builder burst(int v) { burst = v; return this; }
         public Builder safetyMargin(double v) { safetyMargin = v; return this; }
         public Builder maxPermitWait(Duration v) { maxPermitWait = v; return this; }

@@ -32,19 +32,41 @@ public final class EnrichmentRuntime implements AutoCloseable {
     private final RuntimeSettings settings;
     private final Map<String, String> env;
     private final EnrichmentListener listener;
+    private final Clock clock;
+    private final int fallbackInstances;
     private volatile Waterfall waterfall;
     private volatile Resilience resilience;
     private volatile ResilientGateway gateway;
     private volatile Map<ProviderName, String> disabled;
 
-    private EnrichmentRuntime(RuntimeSettings settings, Map<String, String> env, EnrichmentListener listener) {
+    private EnrichmentRuntime(RuntimeSettings settings, Map<String, String> env, EnrichmentListener listener, int fallbackInstances,
+                              Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.env = Map.copyOf(env);
         this.listener = listener;
+        this.fallbackInstances = fallbackInstances;
     }
 
+    /** A runtime that is the only user of its quotas while Redis is unreachable (the CLI). */
     public static EnrichmentRuntime start(WaterfallConfig config, RuntimeSettings settings, Map<String, String> env, EnrichmentListener listener) {
-        EnrichmentRuntime r = new EnrichmentRuntime(settings, env, listener);
+        return start(config, settings, env, listener, 1, Clock.systemUTC());
+    }
+
+    /**
+     * A runtime that is one of {@code fallbackInstances} sharing each quota (a job's parallel subtasks): while Redis
+     * is unreachable each runs its local limiter at rate/fallbackInstances, so an outage does not multiply the quota.
+     */
+    public static EnrichmentRuntime start(WaterfallConfig config, RuntimeSettings settings, Map<String, String> env, EnrichmentListener listener,
+                                          int fallbackInstances) {
+        return start(config, settings, env, listener, fallbackInstances, Clock.systemUTC());
+    }
+
+    /** With the clock that decides the budget month (tests fix it). */
+    public static EnrichmentRuntime start(WaterfallConfig config, RuntimeSettings settings, Map<String, String> env, EnrichmentListener listener,
+                                          int fallbackInstances, Clock clock) {
+        if (fallbackInstances < 1) throw new IllegalArgumentException("fallbackInstances must be >= 1, got " + fallbackInstances);
+        EnrichmentRuntime r = new EnrichmentRuntime(settings, env, listener, fallbackInstances, clock);
         r.waterfall = new Waterfall(config);
         r.buildGateway(config);
         return r;
@@ -53,7 +75,7 @@ public final class EnrichmentRuntime implements AutoCloseable {
     private void buildGateway(WaterfallConfig config) {
         RedisGuard redis = RedisGuard.connect(settings.redisHost(), settings.redisPort(), settings.redisPrefix(),
                 Duration.ofSeconds(1), Duration.ofSeconds(10));
-        Resilience next = new Resilience(redis, resilienceSettings(config), listener);
+        Resilience next = new Resilience(redis, resilienceSettings(config, fallbackInstances), listener, budgets(config), clock);
         ProviderSettings clientSettings = ProviderSettings.defaults(APP, VERSION, settings.contact()).withEndpoints(endpoints(config));
         ResilientHttp http = new ResilientHttp(ResilientHttp.defaultClient(Duration.ofSeconds(5)), next);
         ProviderClients clients = ProviderClients.create(clientSettings, env, http, listener, Clock.systemUTC());
@@ -86,14 +108,22 @@ public final class EnrichmentRuntime implements AutoCloseable {
                 p.get(ProviderName.BEATPORT).baseUrl().toString());
     }
 
+    static Map<ProviderName, Double> budgets(WaterfallConfig config) {
+        Map<ProviderName, Double> out = new EnumMap<>(ProviderName.class);
+        config.providers().forEach((p, s) -> {
+            if (s.monthlyBudgetUsd() != null) out.put(p, s.monthlyBudgetUsd());
+        });
+        return out;
+    }
+
     /** The YAML's limits mapped onto the resilience layer; breaker, retry and AIMD keep their defaults. */
-    static Map<ProviderName, ResilienceSettings> resilienceSettings(WaterfallConfig config) {
+    static Map<ProviderName, ResilienceSettings> resilienceSettings(WaterfallConfig config, int fallbackInstances) {
         Map<ProviderName, ResilienceSettings> out = new EnumMap<>(ProviderName.class);
         for (ProviderName p : ProviderName.values()) {
             var s = config.provider(p);
-            ResilienceSettings.Builder b = ResilienceSettings.builder(p);
+            ResilienceSettings.Builder b = ResilienceSettings.builder(p).fallbackInstances(fallbackInstances);
             if (s != null) {
-                b.rate(s.rate().toString()).burst(s.burst()).timeout(s.timeout()).cacheTtl(s.cacheTtl())
+                b.rate(s.rate()).burst(s.burst()).timeout(s.timeout()).cacheTtl(s.cacheTtl())
                         .negativeTtl(s.negativeCacheTtl()).costPerCallUsd(s.costPerCallUsd())
                         // strict spacing serialises every request of a one-per-window quota (MusicBrainz's 1/s);
                         // with several permits per window it would only slow the provider down
@@ -121,6 +151,9 @@ public final class EnrichmentRuntime implements AutoCloseable {
     public ResilientGateway gateway() { return gateway; }
 
     public Resilience resilience() { return resilience; }
+
+    /** This month's spend and the budgets (the current config's). */
+    public io.songnodes.enrich.resilience.ProviderBudget budget() { return resilience.budget(); }
 
     /** Providers switched off, with why (no credentials, or off in the config). */
     public Map<ProviderName, String> disabled() { return disabled; }

@@ -1,5 +1,6 @@
 package io.songnodes.flink.rabbit;
 
+import io.songnodes.amqp.AmqpSettings;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -12,7 +13,7 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 public final class ConfirmedRabbitSink implements Sink<Outbound> {
     private static final long serialVersionUID = 1L;
 
-    private final RabbitSettings settings;
+    private final AmqpSettings settings;
     private final List<String> declareQueues;
     private final List<String> declareFanoutExchanges;
     private final boolean countDeadLetters;
@@ -21,12 +22,22 @@ public final class ConfirmedRabbitSink implements Sink<Outbound> {
      * @param declareQueues durable queues to declare on start, so a publish can never go to a missing queue
      * @param countDeadLetters count {@code dlq_published} by the envelope's error type and provider headers
      */
-    public ConfirmedRabbitSink(RabbitSettings settings, List<String> declareQueues, List<String> declareFanoutExchanges,
+    public ConfirmedRabbitSink(AmqpSettings settings, List<String> declareQueues, List<String> declareFanoutExchanges,
                                boolean countDeadLetters) {
         this.settings = settings;
         this.declareQueues = List.copyOf(declareQueues);
         this.declareFanoutExchanges = List.copyOf(declareFanoutExchanges);
         this.countDeadLetters = countDeadLetters;
+    }
+
+    /**
+     * A confirmed writer for another sink to publish through (the JDBC sink's refused rows and after-commit
+     * events); its owner flushes it before a checkpoint completes and closes it.
+     */
+    public static SinkWriter<Outbound> openWriter(AmqpSettings settings, List<String> declareQueues,
+                                                  List<String> declareFanoutExchanges, org.apache.flink.metrics.MetricGroup deadLetterMetrics)
+            throws java.io.IOException {
+        return new ConfirmedRabbitWriter(settings, declareQueues, declareFanoutExchanges, deadLetterMetrics);
     }
 
     @Override

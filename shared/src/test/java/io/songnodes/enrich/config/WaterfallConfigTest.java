@@ -1,5 +1,6 @@
 package io.songnodes.enrich.config;
 
+import io.songnodes.config.ConfigException;
 import io.songnodes.config.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,6 +38,9 @@ class WaterfallConfigTest {
         assertThat(c.provider(ProviderName.DISCOGS).rate().perSecond()).isLessThanOrEqualTo(1.0);
         assertThat(c.provider(ProviderName.LASTFM).rate().perSecond()).isLessThanOrEqualTo(5.0);
         for (ProviderConfig p : c.providers().values()) {
+            // the shipped file repeats the one quota table; they must never disagree
+            assertThat(p.rate()).as(p.provider().id()).isEqualTo(ProviderDefaults.rate(p.provider()));
+            assertThat(p.burst()).as(p.provider().id()).isEqualTo(ProviderDefaults.burst(p.provider()));
             assertThat(p.burst()).as(p.provider().id()).isBetween(1, p.rate().permits());
             assertThat(p.negativeCacheTtl()).isLessThanOrEqualTo(p.cacheTtl());
             assertThat(p.baseUrl().getScheme()).isEqualTo("https");

@@ -110,4 +110,45 @@ class ResilientHttpITCase {
         long gapMs = TimeUnit.NANOSECONDS.toMillis(arrivals.get(1) - arrivals.get(0));
         assertThat(gapMs).as("the next request waited for Retry-After").isGreaterThanOrEqualTo(950);
     }
+
+    @Test
+    void aRedirectToAnotherOriginIsRefusedAndNeverCarriesTheCredentials() throws Exception {
+        try (TestProviderServer elsewhere = new TestProviderServer()) {
+            server.respond(e -> new TestProviderServer.Reply(302, "", Map.of("Location", elsewhere.uri("/collect").toString())));
+            HttpRequest withToken = HttpRequest.newBuilder(server.uri("/database/search")).header("Authorization", "Discogs token=secret").GET().build();
+            assertThatThrownBy(() -> http.send(ProviderName.DISCOGS, "search", withToken))
+                    .isInstanceOfSatisfying(ProviderException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ProviderException.Kind.PERMANENT);
+                        assertThat(e.getMessage()).contains("redirect").contains("refused");
+                    });
+            assertThat(elsewhere.requests()).as("the other origin was never asked").isZero();
+        }
+    }
+
+    @Test
+    void aRedirectWithinTheProvidersOriginIsFollowedWithItsHeaders() throws Exception {
+        List<String> auth = new CopyOnWriteArrayList<>();
+        server.respond(e -> {
+            if (e.getRequestURI().getPath().equals("/old")) return new TestProviderServer.Reply(301, "", Map.of("Location", "/new"));
+            auth.add(String.valueOf(e.getRequestHeaders().getFirst("Authorization")));
+            return TestProviderServer.Reply.ok("{\"ok\":true}");
+        });
+        HttpRequest withToken = HttpRequest.newBuilder(server.uri("/old")).header("Authorization", "Bearer t").GET().build();
+        HttpResponse<String> r = http.send(ProviderName.SPOTIFY, "track", withToken);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(auth).containsExactly("Bearer t");
+    }
+
+    @Test
+    void aBodyOverTheCapFailsTheCallWithoutReadingIt() throws Exception {
+        ResilientHttp capped = new ResilientHttp(ResilientHttp.defaultClient(Duration.ofSeconds(2)), resilience, java.time.Clock.systemUTC(), 1_000);
+        server.respond(e -> TestProviderServer.Reply.ok("[" + "\"x\",".repeat(1_000) + "\"x\"]"));
+        assertThatThrownBy(() -> capped.send(ProviderName.SPOTIFY, "search", get("/v1/search")))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProviderException.Kind.PERMANENT);
+                    assertThat(e.getMessage()).contains("larger than 1000 bytes");
+                });
+        server.respond(e -> TestProviderServer.Reply.ok("[\"small\"]"));
+        assertThat(capped.send(ProviderName.SPOTIFY, "search", get("/v1/search")).body()).isEqualTo("[\"small\"]");
+    }
 }

@@ -114,7 +114,7 @@ class TracklistWaterfallTest {
                 assertThat(res.silver().spotifyId()).as(r.bronze().title()).isNull();
                 assertThat(res.silver().beatportId()).as(r.bronze().title()).isNull();
                 assertThat(res.silver().bpm()).as(r.bronze().title()).isNull();
-                assertThat(res.status()).isEqualTo(EnrichmentStatus.PARTIAL);
+                assertThat(res.status()).isEqualTo(EnrichmentStatus.NOT_FOUND);
                 continue;
             }
             count(spotify, r.spotifyId(), res.silver().spotifyId(), r, misses);

@@ -256,7 +256,7 @@ class WaterfallTest {
         assertThat(r.rejected()).extracting(Rejection::recordId).containsExactly("8702411", "2");
         assertThat(r.rejected()).allMatch(x -> x.reason().startsWith("ambiguous") && x.confidence() > 0.9);
         assertThat(r.silver().validationStatus()).isEqualTo("needs_review");
-        assertThat(r.status()).isEqualTo(EnrichmentStatus.PARTIAL);
+        assertThat(r.status()).isEqualTo(EnrichmentStatus.NOT_FOUND);
     }
 
     @Test
@@ -272,9 +272,30 @@ class WaterfallTest {
         assertThat(r.silver().bpm()).isNull();
         assertThat(r.silver().provenance()).isEmpty();
         assertThat(r.rejected()).hasSize(3).allMatch(x -> x.confidence() <= 0.1 && x.reason().contains("mashup"));
-        assertThat(r.status()).isEqualTo(EnrichmentStatus.PARTIAL);
+        assertThat(r.status()).isEqualTo(EnrichmentStatus.NOT_FOUND);
         assertThat(r.qualityScore()).isZero();
         assertThat(r.deadLetter()).isEmpty();
+    }
+
+    @Test
+    void aProviderOverItsBudgetIsSkippedAndItsFieldsFallToTheNextProviderWithoutADeadLetter() {
+        FakeGateway g = new FakeGateway().answer(BEATPORT, beatport().build()).answer(DEEZER, deezer().build())
+                .answer(SPOTIFY, spotify().build()).fail(MUSICBRAINZ, ProviderException.Kind.BUDGET_EXHAUSTED);
+        EnrichmentResult r = run(g);
+        assertThat(r.silver().provenance().get("release_date").rule()).isEqualTo("release_date[2]=spotify");
+        assertThat(r.steps()).anyMatch(s -> s.rule().equals("release_date[1]=musicbrainz") && s.outcome() == FieldStep.Outcome.PROVIDER_BUDGET);
+        assertThat(r.providers()).anyMatch(p -> p.provider() == MUSICBRAINZ && p.status() == ProviderOutcome.Status.BUDGET && !p.isError());
+        assertThat(r.deadLetter()).isEmpty();
+        assertThat(r.status()).isNotEqualTo(EnrichmentStatus.FAILED);
+
+        // nothing found anywhere, but one provider was never asked: partial (it may be found next month), not not_found
+        FakeGateway skipped = new FakeGateway();
+        for (ProviderName p : ProviderName.values()) skipped.answer(p, new Candidate[0]);
+        skipped.fail(MUSICBRAINZ, ProviderException.Kind.BUDGET_EXHAUSTED);
+        assertThat(run(skipped).status()).isEqualTo(EnrichmentStatus.PARTIAL);
+        FakeGateway none = new FakeGateway();
+        for (ProviderName p : ProviderName.values()) none.answer(p, new Candidate[0]);
+        assertThat(run(none).status()).isEqualTo(EnrichmentStatus.NOT_FOUND);
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.songnodes.tools;
 
 import io.songnodes.enrich.ProviderName;
 import io.songnodes.tools.sim.FaultSpec;
-import io.songnodes.tools.sim.ProviderLimit;
 import io.songnodes.tools.sim.ProviderSimulator;
 import io.songnodes.tools.sim.SimulatorConfig;
 import java.nio.file.Path;
@@ -70,7 +69,11 @@ final class SimulateCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--limit: unknown provider '" + l.substring(0, eq) + "'");
             }
-            b.limit(p, ProviderLimit.parse("--limit " + p.id(), l.substring(eq + 1)));
+            try {
+                b.limit(p, io.songnodes.enrich.config.Rate.parse(l.substring(eq + 1)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--limit " + p.id() + ": " + e.getMessage());
+            }
         }
         if (seed != null) b.seed(seed);
         SimulatorConfig config = b.build();

@@ -68,7 +68,7 @@ class BronzeToSilverITCase {
 
     private static String statuses(Pipeline p) {
         StringBuilder b = new StringBuilder();
-        for (String s : List.of("completed", "partial", "failed", "unidentified", "pending")) {
+        for (String s : List.of("completed", "partial", "not_found", "failed", "unidentified", "pending")) {
             b.append(s).append('=').append(p.db.queryLong("SELECT count(*) FROM silver.tracks WHERE enrichment_status = '" + s + "'")).append(' ');
         }
         return b.toString().trim();

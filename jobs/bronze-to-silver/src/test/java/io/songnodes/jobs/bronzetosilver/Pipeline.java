@@ -80,7 +80,7 @@ final class Pipeline implements AutoCloseable {
         try (var in = Pipeline.class.getResourceAsStream("/waterfall.yaml")) {
             yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        Map<ProviderName, io.songnodes.tools.sim.ProviderLimit> limits = io.songnodes.tools.sim.ProviderLimit.defaults();
+        Map<ProviderName, io.songnodes.enrich.config.Rate> limits = io.songnodes.enrich.config.ProviderDefaults.rates();
         StringBuilder out = new StringBuilder();
         ProviderName provider = null;
         for (String line : yaml.split("\n", -1)) {
@@ -88,7 +88,7 @@ final class Pipeline implements AutoCloseable {
             if (m.matches()) provider = ProviderName.of(m.group(1));
             if (provider != null && line.matches("^    rate: .*")) {
                 var l = limits.get(provider);
-                line = "    rate: " + l.max() + "/" + Math.round(l.window().toMillis() / scale) + "ms";
+                line = "    rate: " + l.permits() + "/" + Math.round(l.period().toMillis() / scale) + "ms";
             } else if (provider != null && line.matches("^    burst: .*")) {
                 line = "    burst: 1";
             }
@@ -118,8 +118,7 @@ final class Pipeline implements AutoCloseable {
     BronzeToSilverJob job(BronzeToSilverOptions o, BronzeInput input) {
         return new BronzeToSilverJob(input,
                 new ConfirmedRabbitSink(o.rabbit(), List.of(o.deadLetterQueue()), List.of(), true),
-                new ConfirmedRabbitSink(o.rabbit(), List.of(), List.of(o.eventsExchange()), false),
-                SilverSinks.jdbc(o.jdbcUrl()), o);
+                SilverSinks.jdbc(o), o);
     }
 
     /** Starts the streaming job from the bronze queue on the shared MiniCluster. */

@@ -1,5 +1,6 @@
 package io.songnodes.jobs.silvertogold;
 
+import io.songnodes.flink.rabbit.Outbound;
 import io.songnodes.json.Json;
 import io.songnodes.model.DeadLetter;
 import io.songnodes.model.ErrorType;
@@ -16,13 +17,17 @@ import org.slf4j.LoggerFactory;
 /** Parses silver events; a malformed one becomes a dead letter on the {@link #INVALID} side output, never a job failure. */
 public final class ParseSilverEvent extends ProcessFunction<String, RefreshRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(ParseSilverEvent.class);
-    public static final OutputTag<DeadLetter> INVALID = new OutputTag<>("invalid-silver-events") {};
+    public static final OutputTag<Outbound> INVALID = new OutputTag<>("invalid-silver-events") {};
     public static final String JOB = "silver-to-gold";
     private final String queue;
+    private final String deadLetterQueue;
     private transient Counter invalid;
 
-    /** {@code queue} is where the events came from, recorded in dead letters for replay. */
-    public ParseSilverEvent(String queue) { this.queue = queue; }
+    /** {@code queue} is where the events came from, recorded in dead letters for replay; they go to {@code deadLetterQueue}. */
+    public ParseSilverEvent(String queue, String deadLetterQueue) {
+        this.queue = queue;
+        this.deadLetterQueue = deadLetterQueue;
+    }
 
     @Override public void open(OpenContext ctx) {
         invalid = getRuntimeContext().getMetricGroup().counter("silver_events_invalid");
@@ -34,8 +39,9 @@ public final class ParseSilverEvent extends ProcessFunction<String, RefreshReque
         } catch (Exception e) {
             invalid.inc();
             LOG.warn("invalid silver event ({}): {}", e.getMessage(), json);
-            ctx.output(INVALID, DeadLetter.firstFailure(ErrorType.VALIDATION, "invalid silver event: " + e.getMessage(), null, null,
-                    JOB, 1, queue, json, Instant.now()));
+            DeadLetter d = DeadLetter.firstFailure(ErrorType.VALIDATION, "invalid silver event: " + e.getMessage(), null, null,
+                    JOB, 1, queue, json, Instant.now());
+            ctx.output(INVALID, Outbound.toQueue(deadLetterQueue, Json.write(d), d.amqpHeaders(null), d.id()));
         }
     }
 }

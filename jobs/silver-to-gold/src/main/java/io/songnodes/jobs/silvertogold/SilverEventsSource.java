@@ -20,13 +20,7 @@ public final class SilverEventsSource extends RMQSource<String> {
 
     /** Builds the source from the job config. */
     public static SilverEventsSource from(SilverToGoldConfig cfg) {
-        RMQConnectionConfig rmq;
-        try {
-            rmq = new RMQConnectionConfig.Builder().setUri(cfg.amqpUri()).setPrefetchCount(cfg.prefetch()).build();
-        } catch (Exception e) {
-            throw new IllegalArgumentException("--amqp-uri is not a valid AMQP URI", e);
-        }
-        return new SilverEventsSource(rmq, cfg.eventsExchange(), cfg.eventsQueue());
+        return new SilverEventsSource(cfg.amqp().sourceConfig(cfg.prefetch()), cfg.eventsExchange(), cfg.eventsQueue());
     }
 
     @Override protected void setupQueue() throws IOException {

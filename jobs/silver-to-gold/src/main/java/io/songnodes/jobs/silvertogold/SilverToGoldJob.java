@@ -1,6 +1,9 @@
 package io.songnodes.jobs.silvertogold;
 
 import io.songnodes.db.Migrations;
+import io.songnodes.flink.rabbit.ConfirmedRabbitSink;
+import io.songnodes.flink.rabbit.Outbound;
+import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
@@ -17,13 +20,23 @@ import org.apache.flink.streaming.api.functions.source.SourceFunction;
 public final class SilverToGoldJob {
     private final SilverToGoldConfig config;
     private final SourceFunction<String> events;
+    private final Sink<Outbound> deadLetters;
     private final Sink<Integer> done;
 
-    /** {@code events} is the silver event source (unused in batch mode); {@code done} receives rows written per request. */
-    public SilverToGoldJob(SilverToGoldConfig config, SourceFunction<String> events, Sink<Integer> done) {
+    /**
+     * {@code events} is the silver event source and {@code deadLetters} the DLQ sink (both unused in batch mode);
+     * {@code done} receives rows written per request.
+     */
+    public SilverToGoldJob(SilverToGoldConfig config, SourceFunction<String> events, Sink<Outbound> deadLetters, Sink<Integer> done) {
         this.config = config;
         this.events = events;
+        this.deadLetters = deadLetters;
         this.done = done;
+    }
+
+    /** The shared confirmed sink on the job's DLQ, counting {@code dlq_published}. */
+    public static Sink<Outbound> deadLetterSink(SilverToGoldConfig config) {
+        return new ConfirmedRabbitSink(config.amqp(), List.of(config.dlqQueue()), List.of(), true);
     }
 
     public void build(StreamExecutionEnvironment env) {
@@ -37,9 +50,8 @@ public final class SilverToGoldJob {
             // RMQSource is not parallel; parsing stays chained to it so each refresh subtask sees events in queue order
             SingleOutputStreamOperator<RefreshRequest> parsed = env.addSource(events).uid("silver-events").name("silver events")
                     .setParallelism(1)
-                    .process(new ParseSilverEvent(config.eventsQueue())).uid("parse-silver-event").name("parse silver event").setParallelism(1);
-            parsed.getSideOutput(ParseSilverEvent.INVALID).sinkTo(new DeadLetterSink(config.amqpUri(), config.dlqQueue()))
-                    .uid("dead-letters").name("dead letters").setParallelism(1);
+                    .process(new ParseSilverEvent(config.eventsQueue(), config.dlqQueue())).uid("parse-silver-event").name("parse silver event").setParallelism(1);
+            parsed.getSideOutput(ParseSilverEvent.INVALID).sinkTo(deadLetters).uid("dead-letters").name("dead letters").setParallelism(1);
             requests = parsed.keyBy(RefreshRequest::routingKey);
         }
         requests.process(new GoldRefreshFunction(config.jdbcUrl(), config.statsInterval())).uid("gold-refresh").name("gold refresh")
@@ -47,11 +59,12 @@ public final class SilverToGoldJob {
     }
 
     public static void main(String[] args) throws Exception {
-        SilverToGoldConfig config = SilverToGoldConfig.parse(args, System.getenv());
+        SilverToGoldConfig config = SilverToGoldConfig.parseOrExit(args);
         Migrations.migrate(config.jdbcUrl());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        SourceFunction<String> events = config.mode() == SilverToGoldConfig.Mode.STREAMING ? SilverEventsSource.from(config) : null;
-        new SilverToGoldJob(config, events, new DiscardingSink<>()).build(env);
+        boolean streaming = config.mode() == SilverToGoldConfig.Mode.STREAMING;
+        new SilverToGoldJob(config, streaming ? SilverEventsSource.from(config) : null, streaming ? deadLetterSink(config) : null,
+                new DiscardingSink<>()).build(env);
         env.execute("silver-to-gold " + config.mode().name().toLowerCase(java.util.Locale.ROOT));
     }
 }

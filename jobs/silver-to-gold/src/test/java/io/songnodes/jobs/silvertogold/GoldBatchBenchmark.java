@@ -47,7 +47,7 @@ public final class GoldBatchBenchmark {
 
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
             SilverToGoldConfig cfg = SilverToGoldConfig.parse(new String[] {"--mode", "batch", "--jdbc-url", db.jdbcUrl()}, Map.of());
-            new SilverToGoldJob(cfg, null, new DiscardingSink<>()).build(env);
+            new SilverToGoldJob(cfg, null, null, new DiscardingSink<>()).build(env);
             long t0 = System.nanoTime();
             env.execute("silver-to-gold benchmark");
             System.out.printf("BATCH job (Flink local, parallelism 2): full gold recompute in %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -72,7 +72,7 @@ public final class GoldBatchBenchmark {
             }
             long s0 = System.nanoTime();
             refresher.refreshLayerStats();
-            System.out.printf("layer stats refresh (streaming runs it at most once per --stats-interval-seconds): %.0f ms%n", (System.nanoTime() - s0) / 1e6);
+            System.out.printf("layer stats refresh (streaming runs it at most once per --stats-interval): %.0f ms%n", (System.nanoTime() - s0) / 1e6);
         }
         java.util.Arrays.sort(nanos);
         System.out.printf("incremental refresh per event (%d events): median %.0f ms, p95 %.0f ms, max %.0f ms%n", events,

@@ -1,6 +1,8 @@
 package io.songnodes.tools.sim;
 
 import io.songnodes.enrich.ProviderName;
+import io.songnodes.enrich.config.ProviderDefaults;
+import io.songnodes.enrich.config.Rate;
 import io.songnodes.tools.catalog.Catalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,7 @@ import java.util.Map;
  * with both, fixtures answer first and the catalog answers what no fixture covers.
  */
 public record SimulatorConfig(int port, String bindAddress, Catalog catalog, Path fixturesDir,
-                              Map<ProviderName, ProviderLimit> limits, boolean enforceLimits, Tuning tuning,
+                              Map<ProviderName, Rate> limits, boolean enforceLimits, Tuning tuning,
                               long seed, boolean requireUserAgent, int threads) {
 
     public static Builder builder() { return new Builder(); }
@@ -26,7 +28,7 @@ public record SimulatorConfig(int port, String bindAddress, Catalog catalog, Pat
         private String bindAddress = "127.0.0.1";
         private Catalog catalog;
         private Path fixturesDir;
-        private final Map<ProviderName, ProviderLimit> limits = new EnumMap<>(ProviderLimit.defaults());
+        private final Map<ProviderName, Rate> limits = new EnumMap<>(ProviderDefaults.rates());
         private boolean enforceLimits = true;
         private Tuning tuning = Tuning.defaults();
         private long seed = System.nanoTime();
@@ -38,7 +40,7 @@ public record SimulatorConfig(int port, String bindAddress, Catalog catalog, Pat
         public Builder catalog(Catalog v) { catalog = v; return this; }
         public Builder catalog(Path file) { catalog = Catalog.load(file); return this; }
         public Builder fixtures(Path dir) { fixturesDir = dir; return this; }
-        public Builder limit(ProviderName p, ProviderLimit l) { limits.put(p, l); return this; }
+        public Builder limit(ProviderName p, Rate l) { limits.put(p, l); return this; }
         public Builder enforceLimits(boolean v) { enforceLimits = v; return this; }
         public Builder limitScale(double v) { tuning = tuning.withLimitScale(v); return this; }
         public Builder latency(long ms, long jitterMs) { tuning = tuning.withLatency(ms, jitterMs); return this; }

@@ -72,9 +72,9 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
         RollingWindow.Decision decision = null;
         boolean limited = config.enforceLimits() && !endpoint.equals("token");
         if (limited) {
-            ProviderLimit limit = config.limits().get(p);
-            long windowNanos = Math.max(1, Math.round(limit.window().toNanos() / tuning.limitScale()));
-            decision = windows.get(p).tryAcquire(now, limit.max(), windowNanos);
+            io.songnodes.enrich.config.Rate limit = config.limits().get(p);
+            long windowNanos = Math.max(1, Math.round(limit.period().toNanos() / tuning.limitScale()));
+            decision = windows.get(p).tryAcquire(now, limit.permits(), windowNanos);
         }
         if (decision != null && !decision.allowed()) {
             stats.overLimit(p);

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.songnodes.enrich.ProviderName;
+import io.songnodes.enrich.config.ProviderDefaults;
+import io.songnodes.enrich.config.Rate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Fault specs, limits and tuning parse strictly and fail naming what is wrong. */
@@ -35,13 +38,11 @@ class TuningTest {
 
     @Test
     void limitsParseAndTheDefaultsAreTheRealOnes() {
-        assertThat(ProviderLimit.parse("k", "60/60s")).isEqualTo(new ProviderLimit(60, Duration.ofSeconds(60)));
-        assertThat(ProviderLimit.parse("k", "1/1000ms")).isEqualTo(new ProviderLimit(1, Duration.ofSeconds(1)));
-        assertThatThrownBy(() -> ProviderLimit.parse("--limit deezer", "fast")).hasMessageContaining("--limit deezer");
-        assertThat(ProviderLimit.defaults().get(ProviderName.MUSICBRAINZ)).isEqualTo(new ProviderLimit(1, Duration.ofSeconds(1)));
-        assertThat(ProviderLimit.defaults().get(ProviderName.DEEZER)).isEqualTo(new ProviderLimit(50, Duration.ofSeconds(5)));
-        assertThat(ProviderLimit.defaults().get(ProviderName.DISCOGS)).isEqualTo(new ProviderLimit(60, Duration.ofSeconds(60)));
-        assertThat(ProviderLimit.defaults().get(ProviderName.LASTFM)).isEqualTo(new ProviderLimit(5, Duration.ofSeconds(1)));
+        // the simulator models the quotas of the one table the client's limiter also reads
+        Map<ProviderName, Rate> limits = SimulatorConfig.builder().catalog(new io.songnodes.tools.catalog.Catalog(List.of())).build().limits();
+        assertThat(limits).isEqualTo(ProviderDefaults.rates());
+        assertThat(limits.get(ProviderName.MUSICBRAINZ)).isEqualTo(new Rate(1, Duration.ofSeconds(1)));
+        assertThat(limits.get(ProviderName.DEEZER)).isEqualTo(new Rate(50, Duration.ofSeconds(5)));
     }
 
     @Test

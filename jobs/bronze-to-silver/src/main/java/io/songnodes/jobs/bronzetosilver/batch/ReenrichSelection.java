@@ -25,7 +25,7 @@ public record ReenrichSelection(List<String> staleProviders, List<String> missin
             Map.entry("genre", "cardinality(t.genres) = 0"), Map.entry("release_date", "release_date"),
             Map.entry("label", "label"), Map.entry("duration_ms", "duration_ms"), Map.entry("energy", "energy"),
             Map.entry("spotify_id", "spotify_id"), Map.entry("beatport_id", "beatport_id"), Map.entry("musicbrainz_id", "musicbrainz_id"));
-    private static final Set<String> STATUSES = Set.of("completed", "partial", "failed", "pending");
+    private static final Set<String> STATUSES = Set.of("completed", "partial", "not_found", "failed", "pending");
 
     /** The selection from {@code --reenrich} and its selectors, or null without {@code --reenrich}. */
     public static ReenrichSelection parse(Options o) {

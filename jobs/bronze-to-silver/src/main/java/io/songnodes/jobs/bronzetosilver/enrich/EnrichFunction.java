@@ -48,12 +48,20 @@ public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enric
         inFlight = new AtomicInteger();
         metrics.gauge("enrichment_tracks_in_progress", v -> inFlight.get());
         WaterfallConfig config = settings.waterfallFile() == null ? WaterfallConfig.defaults() : WaterfallConfig.load(Path.of(settings.waterfallFile()));
-        runtime = EnrichmentRuntime.start(config, settings.runtime(), settings.environment(), metrics);
+        // every subtask shares the quotas: without Redis each may use only its share of them
+        runtime = EnrichmentRuntime.start(config, settings.runtime(), settings.environment(), metrics,
+                getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
         runtime.disabled().forEach((p, why) -> LOG.info("provider {} is off: {}", p.id(), why));
         metrics.registerFixedLabels(java.util.Arrays.stream(ProviderName.values()).filter(p -> runtime.gateway().enabled(p)).toList());
         for (ProviderName p : ProviderName.values()) {
             metrics.gauge("api_gateway_circuit_breaker_state", v -> runtime.gateway().enabled(p) ? runtime.gateway().breakerState(p) : 0,
                     "provider", p.id());
+            // the month's spend is shared in Redis: every subtask of every job reports the same total (max, never sum)
+            metrics.gauge("enrichment_api_budget_spent_usd", v -> runtime.budget().spentUsd(p), "provider", p.id());
+            metrics.gauge("enrichment_api_budget_usd", v -> {
+                Double b = runtime.budget().budgetUsd(p);
+                return b == null ? 0 : b;
+            }, "provider", p.id());
         }
         // blocking work (rate-limit waits, HTTP) runs here, one thread per in-flight slot
         workers = Executors.newFixedThreadPool(settings.asyncCapacity(), r -> daemon(r, "enrich-worker"));

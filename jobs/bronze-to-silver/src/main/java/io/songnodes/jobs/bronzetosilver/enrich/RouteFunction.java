@@ -16,7 +16,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Sends each enrichment outcome on: {@code completed}, {@code partial} and {@code unidentified} go to silver;
+ * Sends each enrichment outcome on: {@code completed}, {@code partial}, {@code not_found} and {@code unidentified} go to silver;
  * exhausted transient failures, permanent failures, breaker-open skips, timeouts and internal errors leave
  * through {@link #DEAD_LETTERS} in the shared envelope, with the original payload unchanged.
  */
@@ -36,7 +36,7 @@ public final class RouteFunction extends ProcessFunction<Enriched, Settled> {
     @Override
     public void open(OpenContext ctx) {
         tracks = new HashMap<>();
-        for (String status : new String[] {"completed", "partial", "failed", "unidentified"}) count(status, 0);
+        for (String status : new String[] {"completed", "partial", "not_found", "failed", "unidentified"}) count(status, 0);
     }
 
     private void count(String status) { count(status, 1); }

@@ -57,6 +57,7 @@ class ReenrichSelectionTest {
                 "--status", "partial,failed", "--limit", "50");
         assertThat(s).isEqualTo(new ReenrichSelection(List.of("beatport", "spotify"), List.of("bpm", "genre"), List.of("mixesdb"),
                 List.of("partial", "failed"), 50));
+        assertThat(parse("--reenrich", "--status", "not_found").statuses()).containsExactly("not_found");
         assertThat(parse("--reenrich", "--stale", "all").staleProviders())
                 .containsExactlyElementsOf(Arrays.stream(ProviderName.values()).map(ProviderName::id).toList());
     }

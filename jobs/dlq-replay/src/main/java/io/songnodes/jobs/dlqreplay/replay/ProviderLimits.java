@@ -1,21 +1,23 @@
 package io.songnodes.jobs.dlqreplay.replay;
 
+import io.songnodes.enrich.config.ProviderDefaults;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Sustained request rates (per second) the providers allow, for the dry run's time estimate (design/providers.md).
- * Spotify and Beatport publish no number; their defaults are deliberately cautious guesses. Override per provider.
+ * Sustained request rates (per second) for the dry run's time estimate: the shared quota table's rates, with
+ * per-provider overrides.
  */
 public record ProviderLimits(Map<String, Double> perSecond) implements Serializable {
-    public static final Map<String, Double> DEFAULTS = Map.of(
-            "musicbrainz", 1.0,          // 1 request/s per IP
-            "discogs", 1.0,              // 60/min with a token
-            "lastfm", 5.0,               // about 5/s per IP
-            "deezer", 10.0,              // 50 per 5 s per IP
-            "spotify", 3.0,              // rolling 30 s window, number not published
-            "beatport", 2.0);            // not published
+    public static final Map<String, Double> DEFAULTS = fromTable();
+
+    private static Map<String, Double> fromTable() {
+        Map<String, Double> m = new HashMap<>();
+        ProviderDefaults.rates().forEach((p, r) -> m.put(p.id(), r.perSecond()));
+        return Map.copyOf(m);
+    }
 
     public ProviderLimits {
         perSecond = Map.copyOf(perSecond);

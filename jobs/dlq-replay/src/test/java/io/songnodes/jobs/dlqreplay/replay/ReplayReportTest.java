@@ -34,6 +34,14 @@ class ReplayReportTest {
     }
 
     @Test
+    void theDefaultsAreTheSharedQuotaTable() {
+        for (io.songnodes.enrich.ProviderName p : io.songnodes.enrich.ProviderName.values()) {
+            assertThat(ProviderLimits.defaults().rate(p.id())).as(p.id())
+                    .isEqualTo(io.songnodes.enrich.config.ProviderDefaults.rate(p).perSecond());
+        }
+    }
+
+    @Test
     void timeIsTheSlowestProviderOrTheRateCap() {
         assertThat(ReplayReport.estimatedTime(tally(), ProviderLimits.defaults(), 0)).isEqualTo(Duration.ofSeconds(34));
         assertThat(ReplayReport.estimatedTime(tally(), ProviderLimits.defaults(), 0.5)).isEqualTo(Duration.ofSeconds(108));

@@ -1,4 +1,4 @@
-package io.songnodes.jobs.bronzetosilver.e2e;
+package io.songnodes.e2e;
 
 import io.songnodes.config.Options;
 import io.songnodes.flink.rabbit.ConfirmedRabbitSink;
@@ -82,14 +82,13 @@ public final class MonitoringScenario {
             env.enableCheckpointing(1_000);
             new BronzeToSilverJob(BronzeInput.rabbit(b2s),
                     new ConfirmedRabbitSink(b2s.rabbit(), List.of(dlq), List.of(), true),
-                    new ConfirmedRabbitSink(b2s.rabbit(), List.of(), List.of(exchange), false),
-                    SilverSinks.jdbc(db.jdbcUrl()), b2s).build(env);
+                    SilverSinks.jdbc(b2s), b2s).build(env);
             jobs.add(env.executeAsync("bronze-to-silver"));
 
             SilverToGoldConfig goldStreaming = SilverToGoldConfig.parse(new String[] {"--mode", "streaming", "--jdbc-url", db.jdbcUrl(),
                     "--amqp-uri", TestRabbit.uri(), "--events-exchange", exchange, "--events-queue", goldQueue}, Map.of());
             StreamExecutionEnvironment goldEnv = environment();
-            new SilverToGoldJob(goldStreaming, SilverEventsSource.from(goldStreaming), new DiscardingSink<>()).build(goldEnv);
+            new SilverToGoldJob(goldStreaming, SilverEventsSource.from(goldStreaming), SilverToGoldJob.deadLetterSink(goldStreaming), new DiscardingSink<>()).build(goldEnv);
             jobs.add(goldEnv.executeAsync("silver-to-gold streaming"));
 
             // first pass: beatport fails on every call (its breaker opens), spotify audio-features answers 403,
@@ -133,7 +132,7 @@ public final class MonitoringScenario {
 
             SilverToGoldConfig goldBatch = SilverToGoldConfig.parse(new String[] {"--mode", "batch", "--jdbc-url", db.jdbcUrl()}, Map.of());
             StreamExecutionEnvironment batchEnv = environment();
-            new SilverToGoldJob(goldBatch, null, new DiscardingSink<>()).build(batchEnv);
+            new SilverToGoldJob(goldBatch, null, null, new DiscardingSink<>()).build(batchEnv);
             batchEnv.execute("silver-to-gold batch");
             log("gold batch done; dlq-replay running; silver " + db.queryLong("SELECT count(*) FROM silver.tracks") + " tracks");
 

@@ -4,32 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.songnodes.enrich.ProviderName;
+import io.songnodes.enrich.config.ProviderDefaults;
+import io.songnodes.enrich.config.Rate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-class RateLimitTest {
+class ResilienceSettingsTest {
     @Test
     void parsesTheRateSpellingsOfTheConfig() {
-        assertThat(RateLimit.parse("1/s")).isEqualTo(new RateLimit(1, Duration.ofSeconds(1)));
-        assertThat(RateLimit.parse("60/min")).isEqualTo(new RateLimit(60, Duration.ofMinutes(1)));
-        assertThat(RateLimit.parse("50/5s")).isEqualTo(new RateLimit(50, Duration.ofSeconds(5)));
-        assertThat(RateLimit.parse(" 25 / min ")).isEqualTo(new RateLimit(25, Duration.ofMinutes(1)));
-        assertThat(RateLimit.parse("2.5/s").perSecond()).isEqualTo(2.5);
-        assertThat(RateLimit.parse("100/h").period()).isEqualTo(Duration.ofHours(1));
-        assertThat(RateLimit.parse("50/5s").emissionInterval()).isEqualTo(Duration.ofMillis(100));
-        assertThat(RateLimit.parse("60/min").emissionInterval()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(RateLimit.parse("50/5s").toString()).isEqualTo("50/5s");
+        assertThat(Rate.parse("1/s")).isEqualTo(new Rate(1, Duration.ofSeconds(1)));
+        assertThat(Rate.parse("60/min")).isEqualTo(new Rate(60, Duration.ofMinutes(1)));
+        assertThat(Rate.parse("50/5s")).isEqualTo(new Rate(50, Duration.ofSeconds(5)));
+        assertThat(Rate.parse("1/1000ms")).isEqualTo(new Rate(1, Duration.ofSeconds(1)));
+        assertThat(Rate.parse("100/h").period()).isEqualTo(Duration.ofHours(1));
+        assertThat(Rate.parse("50/5s").emissionInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(Rate.parse("60/min").emissionInterval()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
     void rejectsMalformedRatesNamingTheSyntax() {
-        assertThatThrownBy(() -> RateLimit.parse("fast")).hasMessageContaining("N/unit");
-        assertThatThrownBy(() -> RateLimit.parse("0/s")).hasMessageContaining("> 0");
-        assertThatThrownBy(() -> RateLimit.parse("5/fortnight")).hasMessageContaining("'5/fortnight'");
-        assertThatThrownBy(() -> RateLimit.parse(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Rate.parse("fast")).hasMessageContaining("1/s, 60/min");
+        assertThatThrownBy(() -> Rate.parse("0/s")).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> Rate.parse("5/fortnight")).hasMessageContaining("'5/fortnight'");
+        assertThatThrownBy(() -> Rate.parse(null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -45,15 +45,16 @@ class RateLimitTest {
     }
 
     @Test
-    void defaultsRespectThePublishedLimits() {
+    void defaultsAreTheOneQuotaTable() {
         assertThat(ResilienceSettings.defaults(ProviderName.MUSICBRAINZ).rate().perSecond()).isEqualTo(1.0);
         assertThat(ResilienceSettings.defaults(ProviderName.DISCOGS).rate().perSecond()).isEqualTo(1.0);
-        assertThat(ResilienceSettings.defaults(ProviderName.DEEZER).rate()).isEqualTo(RateLimit.parse("50/5s"));
+        assertThat(ResilienceSettings.defaults(ProviderName.DEEZER).rate()).isEqualTo(Rate.parse("50/5s"));
         for (ProviderName p : ProviderName.values()) {
             ResilienceSettings s = ResilienceSettings.defaults(p);
-            assertThat(s.burst()).as(p.id()).isEqualTo(1);
+            assertThat(s.rate()).as(p.id()).isEqualTo(ProviderDefaults.rate(p));
+            assertThat(s.burst()).as(p.id()).isEqualTo(ProviderDefaults.burst(p)).isBetween(1, s.rate().permits());
             assertThat(s.negativeTtl()).as(p.id()).isLessThan(s.cacheTtl());
-            assertThat(s.effectiveRate().perSecond()).as(p.id()).isLessThan(s.rate().perSecond());
+            assertThat(s.effectiveInterval()).as(p.id()).isGreaterThan(s.rate().emissionInterval());
         }
         assertThat(ResilienceSettings.defaults(ProviderName.SPOTIFY).capabilityEndpoints()).containsExactly("audio_features");
     }
