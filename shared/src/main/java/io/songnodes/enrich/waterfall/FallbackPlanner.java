@@ -22,7 +22,8 @@ import java.util.Optional;
  *       text: its answer shows which side was found (the artist's other tracks, or the title by others),
  *       so the other side is the one to drop.</li>
  * </ul>
- * Last.fm has no search (track.getInfo needs both), and an exact id lookup is never followed by a fallback.
+ * Last.fm has no search (track.getInfo needs both), an exact id lookup is never followed by a fallback, and
+ * the waterfall asks none for a mashup.
  */
 public final class FallbackPlanner {
     /** Extra searches one track may make over all providers. */

@@ -195,7 +195,8 @@ final class TrackRun {
             Instant at = clock.instant();
             List<Candidate> list = candidates == null ? List.of() : candidates;
             Selection s = scorer.select(target, list);
-            if (!confident(s)) {
+            // a mashup gets no fallback: catalogs rarely list one, and its parts are other songs
+            if (!confident(s) && !target.version().blend()) {
                 Optional<FallbackPlanner.Fallback> f = fallbacks.next(p, q, s);
                 if (f.isPresent()) {
                     listener.fallbackSearch(p, f.get().kind().label());

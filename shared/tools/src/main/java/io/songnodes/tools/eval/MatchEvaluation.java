@@ -47,6 +47,7 @@ public final class MatchEvaluation {
     /** The simulator runs without limits; the client's windows are shortened as much so they never wait. */
     private static final double LIMIT_SCALE = 1000;
     private static final int THREADS = 4;
+    private static final Instant SCRAPED_AT = Instant.parse("2025-10-10T12:00:00Z");
 
     private final List<CatalogTrack> truth;
     private final List<CatalogTrack> catalog;
@@ -178,7 +179,7 @@ public final class MatchEvaluation {
 
     private static SilverTrack enrich(EnrichmentRuntime runtime, Variant v, VariantGenerator.Written w) {
         BronzeRecord r = new BronzeRecord("match-eval", "match-eval:" + v.label(), null, w.artist(), w.title(),
-                null, null, Instant.EPOCH, "songnodes-tools");
+                null, null, SCRAPED_AT, "songnodes-tools");
         Validation val = BronzeValidator.validate(Json.write(r));
         if (!val.isValid()) throw new IllegalStateException("variant is not a valid bronze record: " + val.reason() + ": " + r);
         EnrichmentResult res = runtime.enrich(val.message(), Clock.systemUTC());
