@@ -60,6 +60,9 @@ public final class ReplayCommand {
     @Option(names = "--max-run-time", defaultValue = "25m",
             description = "stop after this long (default: ${DEFAULT-VALUE}); keep it below RabbitMQ's consumer_timeout (30m by default), which would close the channel holding the skipped messages")
     String maxRunTime;
+    @Option(names = "--allow-queue", split = ",",
+            description = "also replay to these queues (always allowed: songnodes.bronze.tracks, songnodes.reenrich); an envelope whose original_queue is not allowed stays in the DLQ")
+    List<String> allowQueues = new ArrayList<>();
     @Option(names = "--dry-run", description = "change nothing; print what would happen")
     boolean dryRun;
     @Option(names = "--rate", defaultValue = "0", description = "at most this many replays per second (0: no cap)")
@@ -127,7 +130,18 @@ public final class ReplayCommand {
         return new ReplayConfig(amqp, dlq, parking, filter, maxReplays, maxMessages == null ? Long.MAX_VALUE : maxMessages, stopAt,
                 dryRun, rate, batchSize, duration(confirmTimeout, "--confirm-timeout"), ProviderLimits.withOverrides(providerLimits, "--provider-limit"),
                 duration(progressEvery, "--progress-every"), "0".equals(metricsLinger.strip()) || "0s".equals(metricsLinger.strip())
-                        ? Duration.ZERO : duration(metricsLinger, "--metrics-linger"));
+                        ? Duration.ZERO : duration(metricsLinger, "--metrics-linger"), allowedQueues());
+    }
+
+    private Set<String> allowedQueues() {
+        Set<String> out = new LinkedHashSet<>(ReplayConfig.DEFAULT_ALLOWED_QUEUES);
+        for (String q : allowQueues) {
+            String name = q.strip();
+            if (name.isEmpty()) throw new IllegalArgumentException("--allow-queue: empty queue name");
+            if (name.equals(dlq) || name.equals(parking)) throw new IllegalArgumentException("--allow-queue: '" + name + "' is the DLQ or the parking lot (would loop)");
+            out.add(name);
+        }
+        return out;
     }
 
     private Set<String> readIds() {

@@ -43,7 +43,7 @@ class DlqReplayJobITCase {
     static final int N = 1000;
 
     static ReplayConfig config(DlqFixture f, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking, "--progress-every", "1s",
+        List<String> args = new ArrayList<>(List.of("--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking, "--allow-queue", f.bronze, "--progress-every", "1s",
                 "--metrics-linger", "0s"));
         args.addAll(List.of(extra));
         return ReplayCommand.parse(args.toArray(String[]::new), Map.of(), Clock.systemUTC());

@@ -88,4 +88,11 @@ class ReplayCommandTest {
         assertThat(ReplayCommand.parse(new String[] {"--help"}, Map.of(), CLOCK)).isNull();
         assertThat(ReplayCommand.parse(new String[] {"--version"}, Map.of(), CLOCK)).isNull();
     }
+
+    @Test
+    void replaysGoOnlyToTheBronzeAndReenrichmentQueuesUnlessMoreAreAllowed() {
+        assertThat(parse().allowedQueues()).containsExactlyInAnyOrder("songnodes.bronze.tracks", "songnodes.reenrich");
+        assertThat(parse("--allow-queue", "a.q,b.q").allowedQueues()).containsExactlyInAnyOrder("songnodes.bronze.tracks", "songnodes.reenrich", "a.q", "b.q");
+        assertThatThrownBy(() -> parse("--allow-queue", "songnodes.dlq")).hasMessageContaining("--allow-queue");
+    }
 }
