@@ -17,7 +17,8 @@ public final class TextNormalizer {
     /** Lower-case ASCII words separated by single spaces; {@code &} reads as {@code and}. */
     public static String normalize(String s) {
         if (s == null) return "";
-        String t = Normalizer.normalize(s, Normalizer.Form.NFKD);
+        // linear regexes only, but the work is still bounded: nothing legitimate is longer
+        String t = Normalizer.normalize(s.length() > 4 * TrackIdentity.MAX_PARSE_CHARS ? TrackIdentity.clip4(s) : s, Normalizer.Form.NFKD);
         t = MARKS.matcher(t).replaceAll("");
         t = t.toLowerCase(Locale.ROOT)
                 .replace("ø", "o").replace("æ", "ae").replace("œ", "oe").replace("ß", "ss")

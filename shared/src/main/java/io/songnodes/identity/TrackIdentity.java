@@ -40,9 +40,17 @@ public record TrackIdentity(
             "", "original", "original mix", "extended", "extended mix", "original extended mix",
             "extended version", "original version", "album version");
 
+    /**
+     * The most characters of an artist or title the regexes see. Several of them backtrack over whitespace
+     * runs, quadratic in the length: bounded input with runs collapsed bounds their time. Validated records and cleaned provider
+     * values are shorter (1,000 bytes), so the cut only ever meets hostile input.
+     */
+    public static final int MAX_PARSE_CHARS = 1_000;
+
     /** Parses an artist credit and a title as tracklist sites write them. */
     public static TrackIdentity parse(String artist, String title) {
-        String t = title == null ? "" : title.trim();
+        artist = clip(artist);
+        String t = title == null ? "" : clip(title).trim();
         String label = null;
         Matcher lm = TRAILING_BRACKET.matcher(t);
         // MixesDB ends titles with "[Label - CatNo]"; only a trailing bracket is a label, inner ones are versions
@@ -93,6 +101,21 @@ public record TrackIdentity(
         if (CANONICAL_VERSIONS.contains(version)) version = null;
         // ArrayList, not List.copyOf: Flink's Kryo fallback cannot copy JDK immutable collections
         return new TrackIdentity(new ArrayList<>(main), new ArrayList<>(featured), TextNormalizer.normalize(baseTitle), version, label);
+    }
+
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s{2,}+");
+
+    /** At most {@link #MAX_PARSE_CHARS}, whitespace runs collapsed: the regexes that backtrack over runs see none. */
+    static String clip(String s) {
+        if (s == null) return null;
+        return WHITESPACE_RUN.matcher(clip(s, MAX_PARSE_CHARS)).replaceAll(" ");
+    }
+
+    static String clip4(String s) { return clip(s, 4 * MAX_PARSE_CHARS); }
+
+    private static String clip(String s, int max) {
+        if (s == null || s.length() <= max) return s;
+        return s.substring(0, Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
     }
 
     private static boolean looksLikeVersion(String inner) {

@@ -30,6 +30,8 @@ public final class TrackIds {
 
     /** True for {@code ID - ID}, {@code ?}, {@code Unknown Artist - Untitled}, and an {@code ID} artist or title. */
     public static boolean isUnidentified(String rawArtist, String rawTitle, TrackIdentity identity) {
+        rawArtist = TrackIdentity.clip(rawArtist);
+        rawTitle = TrackIdentity.clip(rawTitle);
         if (isPlaceholder(rawArtist) || isPlaceholder(stripLabel(rawTitle))) return true;
         String artist = String.join(" ", identity.mainArtists());
         return UNKNOWN_ARTISTS.contains(artist) || UNKNOWN_TITLES.contains(identity.baseTitle());
@@ -56,7 +58,17 @@ public final class TrackIds {
         String track = sourceTrackId != null && !sourceTrackId.isBlank()
                 ? sourceTrackId
                 : "n:" + TextNormalizer.normalize(artist) + '|' + TextNormalizer.normalize(title);
-        return source + '|' + sourceUrl + '|' + track + '@' + (position == null ? "" : position);
+        return bounded(source) + '|' + bounded(sourceUrl) + '|' + bounded(track) + '@' + (position == null ? "" : position);
+    }
+
+    /** The longest key part kept as it is; longer parts are hashed, so no key can reach an index-row limit. */
+    public static final int MAX_KEY_PART_BYTES = 256;
+
+    /** {@code part} itself when short, else its SHA-256: keys stay stable and bounded whatever the input. */
+    public static String bounded(String part) {
+        if (part == null || part.length() <= MAX_KEY_PART_BYTES / 4
+                || part.getBytes(StandardCharsets.UTF_8).length <= MAX_KEY_PART_BYTES) return part;
+        return "sha256:" + sha256(part);
     }
 
     static String sha256(String s) {

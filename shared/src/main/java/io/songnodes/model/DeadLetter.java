@@ -25,7 +25,17 @@ public record DeadLetter(
         @JsonProperty("first_failed_at") Instant firstFailedAt,
         @JsonProperty("last_failed_at") Instant lastFailedAt,
         @JsonProperty("original_queue") String originalQueue,
-        @JsonProperty("payload") String payload) implements Serializable {
+        @JsonProperty("payload") String payload,
+        @JsonProperty("payload_encoding") String payloadEncoding) implements Serializable {
+
+    /** {@code payload_encoding} of a payload that was not valid UTF-8: the payload is its bytes in base64. */
+    public static final String BASE64 = "base64";
+
+    /** An envelope whose payload is the message text itself. */
+    public DeadLetter(String id, ErrorType errorType, String reason, String provider, String field, String job, int attempts,
+                      int replayCount, Instant firstFailedAt, Instant lastFailedAt, String originalQueue, String payload) {
+        this(id, errorType, reason, provider, field, job, attempts, replayCount, firstFailedAt, lastFailedAt, originalQueue, payload, null);
+    }
 
     public static final String H_ERROR_TYPE = "x-error-type";
     public static final String H_PROVIDER = "x-provider";
@@ -42,10 +52,19 @@ public record DeadLetter(
         return new DeadLetter(id, type, reason, provider, field, job, attempts, 0, now, now, originalQueue, payload);
     }
 
+    /** The same envelope carrying the payload's original bytes as base64, for a body that is not valid UTF-8. */
+    public DeadLetter base64Payload(String base64) {
+        return new DeadLetter(id, errorType, reason, provider, field, job, attempts, replayCount,
+                firstFailedAt, lastFailedAt, originalQueue, base64, BASE64);
+    }
+
+    /** True when {@code payload} is base64 of bytes that were not valid UTF-8. */
+    public boolean payloadIsBase64() { return BASE64.equals(payloadEncoding); }
+
     /** The same envelope after one more replay. */
     public DeadLetter replayed() {
         return new DeadLetter(id, errorType, reason, provider, field, job, attempts, replayCount + 1,
-                firstFailedAt, lastFailedAt, originalQueue, payload);
+                firstFailedAt, lastFailedAt, originalQueue, payload, payloadEncoding);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.songnodes.enrich.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.songnodes.bronze.InputText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,23 +21,34 @@ final class Fields {
 
     private Fields() {}
 
-    /** Text of {@code node.field}, or null when missing, JSON null or blank. */
+    /** The longest provider text kept, in UTF-8 bytes: the same bound bronze artists and titles have. */
+    static final int MAX_TEXT_BYTES = 1_000;
+
+    /**
+     * Text of {@code node.field}, or null when missing, JSON null or blank. Provider bodies are input too: the
+     * value is cleaned by the bronze text rules (no NUL, controls or lone surrogates; bounded) before it can reach
+     * the database or the cache.
+     */
     static String text(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         if (v == null || v.isNull() || v.isMissingNode() || v.isContainerNode()) return null;
-        String s = v.asText();
-        return s.isBlank() ? null : s.trim();
+        return clean(v.asText());
     }
+
+    /** {@link InputText#clean} at the provider bound: every value extraction ends here. */
+    static String clean(String s) { return InputText.clean(s, MAX_TEXT_BYTES); }
 
     /** A number given as a JSON number or a numeric string ("89000", "100"); null otherwise. */
     static Double number(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         if (v == null || v.isNull()) return null;
-        if (v.isNumber()) return v.asDouble();
-        if (v.isTextual()) {
-            try { return Double.parseDouble(v.asText().trim()); } catch (NumberFormatException e) { return null; }
-        }
-        return null;
+        double d;
+        if (v.isNumber()) d = v.asDouble();
+        else if (v.isTextual() && v.asText().length() <= 64) {
+            try { d = Double.parseDouble(v.asText().trim()); } catch (NumberFormatException e) { return null; }
+        } else return null;
+        // "NaN" and "Infinity" parse, and 1e400 overflows: none is a value any column should hold
+        return Double.isFinite(d) ? d : null;
     }
 
     /** A positive number; 0 and negatives mean "unknown" at Deezer (bpm 0), Spotify (key -1) and Last.fm (duration 0). */
@@ -47,15 +59,15 @@ final class Fields {
 
     static Integer positiveInt(JsonNode node, String field) {
         Double d = positive(node, field);
-        return d == null ? null : (int) Math.round(d);
+        return d == null || d > Integer.MAX_VALUE ? null : (int) Math.round(d);
     }
 
     static List<String> texts(JsonNode array, String field) {
         List<String> out = new ArrayList<>();
         if (array == null || !array.isArray()) return out;
         for (JsonNode n : array) {
-            String s = field == null ? (n.isValueNode() ? n.asText() : null) : text(n, field);
-            if (s != null && !s.isBlank() && !out.contains(s.trim())) out.add(s.trim());
+            String s = field == null ? (n.isValueNode() ? clean(n.asText()) : null) : text(n, field);
+            if (s != null && !out.contains(s)) out.add(s);
         }
         return out;
     }

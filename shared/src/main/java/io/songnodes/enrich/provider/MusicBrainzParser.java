@@ -77,7 +77,6 @@ public final class MusicBrainzParser {
             JsonNode jp = ac.get("joinphrase");
             if (jp != null && !jp.isNull()) sb.append(jp.asText());
         }
-        String s = sb.toString().trim();
-        return s.isEmpty() ? null : s;
+        return Fields.clean(sb.toString());
     }
 }

@@ -1,6 +1,7 @@
 package io.songnodes.flink.jdbc;
 
 import io.songnodes.bronze.BronzeMessage;
+import io.songnodes.identity.TrackIds;
 import io.songnodes.json.Json;
 import io.songnodes.model.PlaylistRef;
 import io.songnodes.model.SilverTrack;
@@ -35,11 +36,11 @@ public final class SilverStatements {
         ps.setInt(7, m.replayCount());
     };
 
-    /** Playlist identity: the source's own id when it has one, else its URL. */
+    /** Playlist identity: the source's own id when it has one, else its URL (hashed when long, so the key stays bounded). */
     public static String playlistId(BronzeMessage m) {
         PlaylistRef p = m.record().playlist();
         String local = p != null && p.sourcePlaylistId() != null ? p.sourcePlaylistId() : m.record().sourceUrl();
-        return m.record().source() + ':' + local;
+        return m.record().source() + ':' + TrackIds.bounded(local);
     }
 
     public static final String PLAYLIST_UPSERT = """

@@ -2,7 +2,7 @@ package io.songnodes.flink.rabbit;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Envelope;
-import java.nio.charset.StandardCharsets;
+import io.songnodes.bronze.RawBody;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -10,7 +10,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.connectors.rabbitmq.RMQDeserializationSchema;
 
 /**
- * Passes each message body on as text, unparsed, so a malformed one can still be dead-lettered as it came.
+ * Passes each message body on as text, unparsed, so a malformed one can still be dead-lettered as it came;
+ * a body that is not valid UTF-8 passes on marked, with its bytes (see {@link RawBody}).
  * RMQSource with correlation ids fails the job on a message without one; a poison message would then
  * restart the job forever, so such messages are identified by a hash of their body instead.
  */
@@ -22,7 +23,8 @@ public final class RawMessageSchema implements RMQDeserializationSchema<String> 
         String id = properties.getCorrelationId();
         if (id == null || id.isBlank()) id = "sha256:" + sha256(body);
         if (collector.setMessageIdentifiers(id, envelope.getDeliveryTag())) {
-            collector.collect(new String(body, StandardCharsets.UTF_8));
+            // never new String(body, UTF_8): it would replace bad bytes silently
+            collector.collect(RawBody.of(body));
         }
     }
 

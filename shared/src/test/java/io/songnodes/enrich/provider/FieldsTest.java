@@ -72,4 +72,16 @@ class FieldsTest {
         assertThat(SafeUri.of(java.net.URI.create("https://api.deezer.com/track/isrc:GBDUW0000059")))
                 .isEqualTo("https://api.deezer.com/track/isrc:GBDUW0000059");
     }
+
+    @Test
+    void providerValuesAreCleanedLikeBronzeInput() throws Exception {
+        var node = io.songnodes.json.Json.MAPPER.readTree("{\"label\":\"Arm\\u0000ada\\tMusic\",\"long\":\"" + "é".repeat(2_000)
+                + "\",\"genres\":[\"trance\\u0000\",\"\\u0000\",\"house\"],\"bpm\":\"NaN\",\"big\":1e400,\"dur\":1e12}");
+        assertThat(Fields.text(node, "label")).isEqualTo("Arm ada Music");
+        assertThat(Fields.text(node, "long").getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(Fields.MAX_TEXT_BYTES);
+        assertThat(Fields.texts(node.path("genres"), null)).containsExactly("trance", "house");
+        assertThat(Fields.number(node, "bpm")).isNull();
+        assertThat(Fields.number(node, "big")).isNull();
+        assertThat(Fields.positiveInt(node, "dur")).isNull();
+    }
 }

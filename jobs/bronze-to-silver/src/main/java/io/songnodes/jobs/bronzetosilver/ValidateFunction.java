@@ -53,9 +53,7 @@ public final class ValidateFunction extends ProcessFunction<String, BronzeMessag
         errors.computeIfAbsent(source, s -> getRuntimeContext().getMetricGroup()
                 .addGroup("source", s).addGroup("error_type", ErrorType.VALIDATION.wireName())
                 .counter("medallion_bronze_validation_errors")).inc();
-        DeadLetter d = DeadLetter.firstFailure(ErrorType.VALIDATION, v.reason(), null, null, JOB, 1, bronzeQueue, v.raw(), Instant.now());
-        if (v.replayCount() > 0) d = new DeadLetter(d.id(), d.errorType(), d.reason(), null, null, JOB, 1, v.replayCount(),
-                d.firstFailedAt(), d.lastFailedAt(), bronzeQueue, v.raw());
+        DeadLetter d = v.deadLetter(JOB, bronzeQueue, Instant.now());
         ctx.output(DEAD_LETTERS, Outbound.toQueue(deadLetterQueue, Json.write(d), d.amqpHeaders(v.source()), d.id()));
     }
 

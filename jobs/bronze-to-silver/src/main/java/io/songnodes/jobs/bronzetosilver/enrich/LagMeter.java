@@ -1,5 +1,6 @@
 package io.songnodes.jobs.bronzetosilver.enrich;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -20,8 +21,11 @@ public final class LagMeter extends RichMapFunction<Settled, Settled> {
 
     @Override
     public Settled map(Settled s) {
-        if (!s.reenrichment() && s.message().record().scrapedAt() != null) {
-            lag.update(Math.max(0, Instant.now().toEpochMilli() - s.message().record().scrapedAt().toEpochMilli()));
+        Instant scraped = s.message().record().scrapedAt();
+        // compared as instants: toEpochMilli would throw for a time far outside the validator's range
+        Instant now = Instant.now();
+        if (!s.reenrichment() && scraped != null && scraped.isAfter(Instant.EPOCH)) {
+            lag.update(scraped.isBefore(now) ? Duration.between(scraped, now).toMillis() : 0);
         }
         return s;
     }
