@@ -28,10 +28,10 @@ public final class ProviderDefaults {
         m.put(ProviderName.MUSICBRAINZ, new Entry(Rate.parse("1/s"), 1, "https://musicbrainz.org", null));
         // 60/min with a token, moving 60 s window (25/min without a token: lower it when running tokenless)
         m.put(ProviderName.DISCOGS, new Entry(Rate.parse("60/min"), 1, "https://api.discogs.com", null));
-        // unpublished: treat 429/403 as signals and stay modest
-        m.put(ProviderName.BEATPORT, new Entry(Rate.parse("2/s"), 1, "https://api.beatport.com", null));
-        // about 5/s per IP; code 29 beyond
-        m.put(ProviderName.LASTFM, new Entry(Rate.parse("5/s"), 1, "https://ws.audioscrobbler.com/2.0/", null));
+        // unpublished: treat 429/403 as signals and stay modest (2/s sustained, over a rolling 10 s window)
+        m.put(ProviderName.BEATPORT, new Entry(Rate.parse("20/10s"), 1, "https://api.beatport.com", null));
+        // 5 requests/s per IP averaged over 5 minutes; code 29 beyond
+        m.put(ProviderName.LASTFM, new Entry(Rate.parse("1500/5min"), 1, "https://ws.audioscrobbler.com/2.0/", null));
         // 50 requests per 5 s per IP; code 4 inside an HTTP 200 beyond
         m.put(ProviderName.DEEZER, new Entry(Rate.parse("50/5s"), 5, "https://api.deezer.com", null));
         TABLE = Collections.unmodifiableMap(m);
@@ -53,6 +53,6 @@ public final class ProviderDefaults {
     public static ProviderConfig of(ProviderName p) {
         Entry e = TABLE.get(p);
         return new ProviderConfig(p, e.rate(), e.burst(), Duration.ofSeconds(5), Duration.ofDays(30), Duration.ofDays(1),
-                0.0, URI.create(e.base()), e.auth() == null ? null : URI.create(e.auth()), true, Duration.ofDays(90));
+                0.0, URI.create(e.base()), e.auth() == null ? null : URI.create(e.auth()), true, Duration.ofDays(90), null);
     }
 }

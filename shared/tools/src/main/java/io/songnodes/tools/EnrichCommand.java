@@ -154,8 +154,8 @@ public final class EnrichCommand implements Callable<Integer> {
                     counts.lines(), counts.written(), counts.invalid(), counts.failed()));
         }
         sb.append(String.format(Locale.ROOT, "  tracks by status %s in %.1f s%n", stats.statuses(), (System.nanoTime() - start) / 1e9));
-        sb.append(String.format(Locale.ROOT, "  provider calls %d, cache hits %d, cache bypassed (Redis down) %d%n",
-                stats.totalCalls(), stats.totalCacheHits(), stats.totalCacheBypassed()));
+        sb.append(String.format(Locale.ROOT, "  provider calls %d, cache hits %d, cache bypassed (Redis down) %d, skipped for the monthly budget %d%n",
+                stats.totalCalls(), stats.totalCacheHits(), stats.totalCacheBypassed(), stats.totalBudgetSkips()));
         sb.append(stats.renderProviders());
         return sb.toString();
     }

@@ -102,7 +102,7 @@ public final class BronzeToSilverJob {
     }
 
     public static void main(String[] args) throws Exception {
-        BronzeToSilverOptions options = BronzeToSilverOptions.parse(args);
+        BronzeToSilverOptions options = BronzeToSilverOptions.parseOrExit(args);
         if (options.migrate()) Migrations.migrate(options.jdbcUrl());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         if (options.mode() == BronzeToSilverOptions.Mode.STREAMING) env.enableCheckpointing(options.checkpointInterval().toMillis());

@@ -65,8 +65,8 @@ class SilverToGoldBadInputITCase {
             rabbit.channel().queueBind(queue, exchange, "");
             String dlq = rabbit.queue("dlq");
             SilverToGoldConfig cfg = SilverToGoldConfig.parse(new String[] {"--mode", "streaming", "--jdbc-url", db.jdbcUrl(),
-                    "--amqp-uri", TestRabbit.uri(), "--events-exchange", exchange, "--events-queue", queue, "--dlq-queue", dlq,
-                    "--checkpoint-interval-seconds", "1", "--stats-interval-seconds", "5"}, Map.of());
+                    "--amqp-uri", TestRabbit.uri(), "--events-exchange", exchange, "--events-queue", queue, "--dlq", dlq,
+                    "--checkpoint-interval", "1s", "--stats-interval", "5s"}, Map.of());
             Configuration conf = new Configuration();
             // a failure would restart the job (and be counted), not end the test early
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");

@@ -35,7 +35,7 @@ public final class LocalDemo {
 
     public static void main(String[] args) throws Exception {
         Path input = Path.of(System.getProperty("songnodes.demo.input", "jobs/bronze-to-silver/demo/sample-sets.jsonl"));
-        BronzeToSilverOptions options = BronzeToSilverOptions.parse(args);
+        BronzeToSilverOptions options = BronzeToSilverOptions.parseOrExit(args);
         List<String> lines = Files.readAllLines(input).stream().filter(l -> !l.isBlank()).toList();
         List<Validation> checked = lines.stream().map(BronzeValidator::validate).toList();
         List<String> keys = checked.stream().filter(Validation::isValid).map(v -> v.message().bronzeKey()).distinct().toList();

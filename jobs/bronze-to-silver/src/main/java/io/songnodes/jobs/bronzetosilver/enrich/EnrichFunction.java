@@ -56,6 +56,12 @@ public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enric
         for (ProviderName p : ProviderName.values()) {
             metrics.gauge("api_gateway_circuit_breaker_state", v -> runtime.gateway().enabled(p) ? runtime.gateway().breakerState(p) : 0,
                     "provider", p.id());
+            // the month's spend is shared in Redis: every subtask of every job reports the same total (max, never sum)
+            metrics.gauge("enrichment_api_budget_spent_usd", v -> runtime.budget().spentUsd(p), "provider", p.id());
+            metrics.gauge("enrichment_api_budget_usd", v -> {
+                Double b = runtime.budget().budgetUsd(p);
+                return b == null ? 0 : b;
+            }, "provider", p.id());
         }
         // blocking work (rate-limit waits, HTTP) runs here, one thread per in-flight slot
         workers = Executors.newFixedThreadPool(settings.asyncCapacity(), r -> daemon(r, "enrich-worker"));

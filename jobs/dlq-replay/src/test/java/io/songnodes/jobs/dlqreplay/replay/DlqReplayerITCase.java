@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DlqReplayerITCase {
 
     static ReplayConfig config(DlqFixture f, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking,
-                "--allow-queue", f.bronze));
+        List<String> args = new ArrayList<>(List.of("--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking));
+        if (!List.of(extra).contains("--allow-queue")) args.addAll(List.of("--allow-queue", f.bronze));
         args.addAll(List.of(extra));
         return ReplayCommand.parse(args.toArray(String[]::new), Map.of(), Clock.systemUTC());
     }
@@ -150,7 +150,7 @@ class DlqReplayerITCase {
             ch.waitForConfirmsOrDie(10_000);
             List<Stored> before = f.browse(f.dlq);
 
-            ReplayTally t = runToEnd(config(f, "--allow-queue", missingQueue.originalQueue()));
+            ReplayTally t = runToEnd(config(f, "--allow-queue", f.bronze + "," + missingQueue.originalQueue()));
 
             assertThat(t.count(ReplayStatus.REPLAYED)).isEqualTo(1);
             assertThat(t.count(ReplayStatus.ERROR)).isEqualTo(4);
@@ -206,7 +206,7 @@ class DlqReplayerITCase {
             }
             ch.waitForConfirmsOrDie(10_000);
 
-            ReplayTally t = runToEnd(config(f, "--allow-queue", limited));
+            ReplayTally t = runToEnd(config(f, "--allow-queue", f.bronze + "," + limited));
 
             assertThat(t.count(ReplayStatus.REPLAYED)).isEqualTo(7);
             assertThat(t.count(ReplayStatus.ERROR)).isEqualTo(3);

@@ -1,4 +1,4 @@
-package io.songnodes.jobs.bronzetosilver.e2e;
+package io.songnodes.e2e;
 
 import io.songnodes.config.Options;
 import io.songnodes.flink.rabbit.ConfirmedRabbitSink;
