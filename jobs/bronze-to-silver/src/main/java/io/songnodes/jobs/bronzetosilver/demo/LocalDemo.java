@@ -69,8 +69,7 @@ public final class LocalDemo {
         env.enableCheckpointing(options.checkpointInterval().toMillis());
         new BronzeToSilverJob(BronzeInput.rabbit(options),
                 new ConfirmedRabbitSink(options.rabbit(), List.of(options.deadLetterQueue()), List.of(), true),
-                new ConfirmedRabbitSink(options.rabbit(), List.of(), List.of(options.eventsExchange()), false),
-                SilverSinks.jdbc(options.jdbcUrl()), options).build(env);
+                SilverSinks.jdbc(options), options).build(env);
         long started = System.nanoTime();
         JobClient job = env.executeAsync("bronze-to-silver (demo)");
         System.out.println("[demo] job running: web UI http://localhost:8081  metrics http://localhost:9249/metrics");
