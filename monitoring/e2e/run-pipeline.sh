@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every job locally with Flink's Prometheus reporter against the provider simulator with faults
-# (jobs/bronze-to-silver/src/test/.../e2e/MonitoringScenario.java), for the end-to-end proof:
+# (module monitoring/e2e: src/test/.../e2e/MonitoringScenario.java), for the end-to-end proof:
 #   run-pipeline.sh start   build, start the scenario in the background, return once every family is fed
 #   run-pipeline.sh stop    stop the jobs and clean up their database, queues and Redis keys
 set -euo pipefail
@@ -12,14 +12,14 @@ case "${1:-}" in
   start)
     mkdir -p "$WORK"
     rm -f "$WORK/READY" "$WORK/STOP"
-    mvn -B -q -pl jobs/bronze-to-silver -am test-compile dependency:build-classpath \
+    mvn -B -q -pl monitoring/e2e -am test-compile dependency:build-classpath \
       -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-    CP="jobs/bronze-to-silver/target/test-classes:jobs/bronze-to-silver/target/classes:shared/target/test-classes:shared/target/classes"
-    CP="$CP:shared/tools/target/classes:jobs/silver-to-gold/target/classes:jobs/dlq-replay/target/classes"
-    CP="$CP:$(cat jobs/bronze-to-silver/target/test-classpath.txt)"
+    CP="monitoring/e2e/target/test-classes:shared/target/test-classes:shared/target/classes:shared/tools/target/classes"
+    CP="$CP:jobs/bronze-to-silver/target/classes:jobs/silver-to-gold/target/classes:jobs/dlq-replay/target/classes"
+    CP="$CP:$(cat monitoring/e2e/target/test-classpath.txt)"
     nohup java --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
       --add-opens=java.base/java.time=ALL-UNNAMED -Dlog4j.configurationFile="$ROOT/flink-conf/log4j-console.properties" \
-      -cp "$CP" io.songnodes.jobs.bronzetosilver.e2e.MonitoringScenario "$WORK" > "$WORK/scenario.log" 2>&1 &
+      -cp "$CP" io.songnodes.e2e.MonitoringScenario "$WORK" > "$WORK/scenario.log" 2>&1 &
     echo $! > "$WORK/pid"
     for _ in $(seq 1 600); do
       if [ -f "$WORK/READY" ]; then grep '^\[e2e\]' "$WORK/scenario.log"; exit 0; fi

@@ -25,7 +25,7 @@ VALUES = {"provider": ["spotify"], "to_state": ["open", "half_open", "closed"], 
           "from_provider": ["beatport"], "to_provider": ["deezer"], "source": ["1001tracklists"],
           "table": ["gold_tracks"], "layer": ["silver"], "field_category": ["identifiers"],
           "queue": ["songnodes.dlq"]}
-STATUS = {"enrichment_api_calls": ["success", "not_found", "error", "rate_limited", "circuit_open", "timeout"],
+STATUS = {"enrichment_api_calls": ["success", "not_found", "error", "rate_limited", "circuit_open", "timeout", "budget"],
           "enrichment_tracks": ["completed", "partial", "not_found", "failed", "unidentified"],
           "enrichment_configuration_reload": ["success", "error"],
           "dlq_replay": ["replayed", "parked", "skipped", "error"]}

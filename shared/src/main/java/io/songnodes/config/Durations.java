@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Config durations: {@code 500ms}, {@code 5s}, {@code 10m} or {@code 10min}, {@code 2h}, {@code 30d}. */
+/** Config durations: {@code 500ms}, {@code 5s}, {@code 10m} or {@code 10min}, {@code 2h}, {@code 30d}, or ISO-8601 ({@code PT2H}). */
 public final class Durations {
     private static final Pattern FORM = Pattern.compile("\\s*(\\d+)\\s*([a-z]+)\\s*");
 
@@ -14,6 +14,13 @@ public final class Durations {
     public static Duration parse(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text.toLowerCase(Locale.ROOT));
         Duration unit = m.matches() ? unit(m.group(2)) : null;
+        if (unit == null && text != null && text.strip().toUpperCase(Locale.ROOT).startsWith("P")) {
+            try {
+                return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
+            } catch (java.time.format.DateTimeParseException e) {
+                // fall through to the message below
+            }
+        }
         if (unit == null) throw new IllegalArgumentException("must be a duration like 500ms, 5s, 10m, 2h or 30d, was '" + text + "'");
         return unit.multipliedBy(Long.parseLong(m.group(1)));
     }

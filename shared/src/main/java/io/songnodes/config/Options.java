@@ -15,14 +15,19 @@ public final class Options {
     private final Map<String, String> values;
     private final Map<String, String> env;
     private final Set<String> read = new TreeSet<>();
+    private final boolean help;
 
-    private Options(Map<String, String> values, Map<String, String> env) {
+    private Options(Map<String, String> values, Map<String, String> env, boolean help) {
         this.values = values;
         this.env = env;
+        this.help = help;
     }
 
     public static Options parse(String[] args, Map<String, String> env) {
         Map<String, String> values = new LinkedHashMap<>();
+        for (String a : args) {
+            if (a.equals("--help") || a.equals("-h")) return new Options(Map.of(), env, true);
+        }
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--") || a.length() == 2) throw new ConfigException(a, "expected an option starting with --");
@@ -37,10 +42,13 @@ public final class Options {
             }
             if (values.put(key, value) != null) throw new ConfigException("--" + key, "given twice");
         }
-        return new Options(values, env);
+        return new Options(values, env, false);
     }
 
     public static Options parse(String[] args) { return parse(args, System.getenv()); }
+
+    /** {@code --help} or {@code -h} was given: print the usage instead of reading anything. */
+    public boolean helpRequested() { return help; }
 
     /** The option, else the environment variable, else the default (which may be null). */
     public String string(String key, String envVar, String dflt) {
@@ -68,6 +76,48 @@ public final class Options {
         } catch (NumberFormatException e) {
             throw new ConfigException("--" + key, "not an integer: '" + v + "'");
         }
+    }
+
+    public long longValue(String key, long dflt, long min, long max) {
+        String v = string(key, null);
+        if (v == null) return dflt;
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n < min || n > max) throw new ConfigException("--" + key, "must be in [" + min + ", " + max + "], was " + n);
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException("--" + key, "not an integer: '" + v + "'");
+        }
+    }
+
+    public double decimal(String key, double dflt, double min, double max) {
+        String v = string(key, null);
+        if (v == null) return dflt;
+        try {
+            double n = Double.parseDouble(v.trim());
+            if (!(n >= min && n <= max)) throw new ConfigException("--" + key, "must be in [" + min + ", " + max + "], was " + v.trim());
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException("--" + key, "not a number: '" + v + "'");
+        }
+    }
+
+    /** A comma-separated list, blanks dropped; empty when not given. */
+    public java.util.List<String> list(String key) {
+        String v = string(key, null);
+        if (v == null) return java.util.List.of();
+        return java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    }
+
+    /** {@code name=value,name=value}; empty when not given. */
+    public Map<String, String> pairs(String key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String item : list(key)) {
+            int eq = item.indexOf('=');
+            if (eq <= 0) throw new ConfigException("--" + key, "expected name=value, was '" + item + "'");
+            out.put(item.substring(0, eq).strip(), item.substring(eq + 1).strip());
+        }
+        return out;
     }
 
     public boolean flag(String key) {
@@ -106,4 +156,10 @@ public final class Options {
     }
 
     public Map<String, String> given() { return Collections.unmodifiableMap(values); }
+
+    /** The environment the fallbacks come from (credentials some settings resolve themselves). */
+    public Map<String, String> environment() { return Collections.unmodifiableMap(env); }
+
+    /** The options read so far: after a job's parse, every option it knows. */
+    public Set<String> known() { return Collections.unmodifiableSet(read); }
 }

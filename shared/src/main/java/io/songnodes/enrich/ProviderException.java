@@ -8,7 +8,9 @@ import java.time.Duration;
  */
 public class ProviderException extends Exception {
     /** The error classes every provider's error bodies are parsed into. */
-    public enum Kind { RATE_LIMITED, TRANSIENT, NOT_FOUND, PERMANENT, CAPABILITY_MISSING, TIMEOUT, CIRCUIT_OPEN }
+    public enum Kind { RATE_LIMITED, TRANSIENT, NOT_FOUND, PERMANENT, CAPABILITY_MISSING, TIMEOUT, CIRCUIT_OPEN,
+        /** Not sent: the provider's monthly budget is spent (see ProviderBudget). */
+        BUDGET_EXHAUSTED }
 
     private final String provider;
     private final Kind kind;

@@ -1,5 +1,6 @@
 package io.songnodes.enrich.config;
 
+import io.songnodes.config.ConfigException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;

@@ -53,6 +53,6 @@ public final class ProviderDefaults {
     public static ProviderConfig of(ProviderName p) {
         Entry e = TABLE.get(p);
         return new ProviderConfig(p, e.rate(), e.burst(), Duration.ofSeconds(5), Duration.ofDays(30), Duration.ofDays(1),
-                0.0, URI.create(e.base()), e.auth() == null ? null : URI.create(e.auth()), true, Duration.ofDays(90));
+                0.0, URI.create(e.base()), e.auth() == null ? null : URI.create(e.auth()), true, Duration.ofDays(90), null);
     }
 }

@@ -1,5 +1,6 @@
 package io.songnodes.enrich.config;
 
+import io.songnodes.config.ConfigException;
 import io.songnodes.config.Durations;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,7 +42,7 @@ public final class WaterfallConfigLoader {
     private static final List<String> TOP_KEYS = List.of("fields", "providers", "scoring", "user_agent");
     private static final List<String> FIELD_KEYS = List.of("providers", "min_confidence", "mode", "max_values", "min_providers");
     private static final List<String> PROVIDER_KEYS = List.of("rate", "burst", "timeout", "cache_ttl", "negative_cache_ttl",
-            "cost_per_call_usd", "base_url", "auth_url", "enabled", "freshness_ttl");
+            "cost_per_call_usd", "monthly_budget_usd", "base_url", "auth_url", "enabled", "freshness_ttl");
     private static final List<String> SCORING_KEYS = List.of("ambiguity_margin", "duration_tolerance", "chain_min_confidence");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -218,6 +219,8 @@ public final class WaterfallConfigLoader {
         }
         Double cost = number(node.get("cost_per_call_usd"), path + ".cost_per_call_usd", false);
         if (cost != null && cost < 0) errors.add(path + ".cost_per_call_usd: must be >= 0, was " + cost);
+        Double budget = number(node.get("monthly_budget_usd"), path + ".monthly_budget_usd", false);
+        if (budget != null && budget < 0) errors.add(path + ".monthly_budget_usd: must be >= 0, was " + budget);
         URI base = url(node.get("base_url"), path + ".base_url", d.baseUrl());
         URI auth = url(node.get("auth_url"), path + ".auth_url", d.authUrl());
         boolean enabled = d.enabled();
@@ -229,7 +232,7 @@ public final class WaterfallConfigLoader {
         Duration fresh = positive(parsed(node.get("freshness_ttl"), path + ".freshness_ttl", Durations::parse, d.freshnessTtl()), path + ".freshness_ttl");
         if (errors.size() > before) return Optional.empty();
         return Optional.of(new ProviderConfig(pn.get(), rate, b, timeout, cacheTtl, negTtl, cost == null ? d.costPerCallUsd() : cost,
-                base, auth, enabled, fresh));
+                base, auth, enabled, fresh, budget));
     }
 
     private ScoringSettings scoring(JsonNode node) {

@@ -32,6 +32,6 @@
  *
  * Any unknown key, field or provider, wrong type or out-of-range value is an error naming its key path
  * ({@code fields.bpm.min_confidence: must be in [0,1], was 1.5}); all errors of a document are reported
- * together in one {@link io.songnodes.enrich.config.ConfigException}. Credentials never live here.
+ * together in one {@link io.songnodes.config.ConfigException}. Credentials never live here.
  */
 package io.songnodes.enrich.config;

@@ -84,6 +84,7 @@ public final class CallScope implements AutoCloseable {
             case NOT_FOUND -> "not_found";
             case TIMEOUT -> "timeout";
             case CIRCUIT_OPEN -> "circuit_open";
+            case BUDGET_EXHAUSTED -> "budget";
             default -> "error";
         };
     }

@@ -2,13 +2,14 @@ package io.songnodes.enrich.resilience;
 
 import io.songnodes.enrich.EnrichmentListener;
 import io.songnodes.enrich.ProviderName;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The per-process resilience state shared by {@link ResilientHttp} and {@link ResilientGateway}: settings per
- * provider, one {@link GlobalRateLimiter} per provider, the capability switches, Redis and the listener.
+ * provider, the monthly {@link ProviderBudget}, one {@link GlobalRateLimiter} per provider, the capability switches, Redis and the listener.
  * Build one per process (per Flink subtask in {@code open()}); the limits still hold globally through Redis.
  */
 public final class Resilience implements AutoCloseable {
@@ -17,13 +18,21 @@ public final class Resilience implements AutoCloseable {
     private final EnrichmentListener listener;
     private final CapabilitySwitches capabilities;
     private final Map<ProviderName, GlobalRateLimiter> limiters = new ConcurrentHashMap<>();
+    private final ProviderBudget budget;
 
-    /** Providers missing from {@code settings} use {@link ResilienceSettings#defaults}. */
+    /** Providers missing from {@code settings} use {@link ResilienceSettings#defaults}; no monthly budgets. */
     public Resilience(RedisGuard redis, Map<ProviderName, ResilienceSettings> settings, EnrichmentListener listener) {
+        this(redis, settings, listener, Map.of(), Clock.systemUTC());
+    }
+
+    /** With monthly budgets in USD per provider (providers missing from {@code budgets} have none). */
+    public Resilience(RedisGuard redis, Map<ProviderName, ResilienceSettings> settings, EnrichmentListener listener,
+                      Map<ProviderName, Double> budgets, Clock clock) {
         this.redis = redis;
         this.settings = settings.isEmpty() ? Map.of() : new EnumMap<>(settings);
         this.listener = listener == null ? EnrichmentListener.NONE : listener;
         this.capabilities = new CapabilitySwitches(this.listener);
+        this.budget = new ProviderBudget(redis, clock, budgets, p -> settings(p).costPerCallUsd());
     }
 
     public ResilienceSettings settings(ProviderName provider) {
@@ -36,6 +45,9 @@ public final class Resilience implements AutoCloseable {
     }
 
     public CapabilitySwitches capabilities() { return capabilities; }
+
+    /** The monthly spend and budgets, shared through Redis. */
+    public ProviderBudget budget() { return budget; }
 
     public EnrichmentListener listener() { return listener; }
 

@@ -114,6 +114,10 @@ public final class ResilientGateway implements ProviderGateway {
     }
 
     private List<Candidate> call(ProviderName provider, ProviderClient client, TrackQuery query) throws ProviderException {
+        if (!resilience.budget().allows(provider)) {
+            listener.apiCall(provider, "lookup", "budget", Duration.ZERO, 0);
+            throw ProviderBudget.exhausted(provider);
+        }
         CheckedSupplier<List<Candidate>> attempt = () -> attempt(provider, client, query);
         CheckedSupplier<List<Candidate>> guarded =
                 Retry.decorateCheckedSupplier(retries.get(provider), CircuitBreaker.decorateCheckedSupplier(breakers.get(provider), attempt));
@@ -140,6 +144,11 @@ public final class ResilientGateway implements ProviderGateway {
                 scope.flush(listener, null, found.isEmpty());
                 return found;
             } catch (ProviderException e) {
+                if (e.kind() == Kind.BUDGET_EXHAUSTED) {
+                    // a skip, not a provider error: counted as a budget call, no error, no breaker
+                    scope.flush(listener, e, false);
+                    throw e;
+                }
                 Duration headerRetryAfter = scope.lastRetryAfter();
                 boolean transport = scope.transportFailed();
                 onError(provider, scope, e);

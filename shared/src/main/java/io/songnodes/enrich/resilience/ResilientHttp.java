@@ -111,11 +111,17 @@ public final class ResilientHttp implements ProviderHttp {
             throw new ProviderException(provider.id(), Kind.CAPABILITY_MISSING, null, null,
                     "endpoint '" + endpoint + "' is switched off for this run");
         }
+        if (!resilience.budget().charge(provider)) {
+            CallScope.record(new CallScope.Call(provider, endpoint, "budget", Duration.ZERO, 0, null), listener);
+            CallScope.markTransportFailure();
+            throw ProviderBudget.exhausted(provider);
+        }
         GlobalRateLimiter limiter = resilience.limiter(provider);
         GlobalRateLimiter.Permit permit;
         try {
             permit = limiter.acquire();
         } catch (ProviderException e) {
+            resilience.budget().refund(provider);
             CallScope.markTransportFailure();
             throw e;
         }

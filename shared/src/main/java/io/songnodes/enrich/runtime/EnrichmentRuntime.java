@@ -32,13 +32,16 @@ public final class EnrichmentRuntime implements AutoCloseable {
     private final RuntimeSettings settings;
     private final Map<String, String> env;
     private final EnrichmentListener listener;
+    private final Clock clock;
     private final int fallbackInstances;
     private volatile Waterfall waterfall;
     private volatile Resilience resilience;
     private volatile ResilientGateway gateway;
     private volatile Map<ProviderName, String> disabled;
 
-    private EnrichmentRuntime(RuntimeSettings settings, Map<String, String> env, EnrichmentListener listener, int fallbackInstances) {
+    private EnrichmentRuntime(RuntimeSettings settings, Map<String, String> env, EnrichmentListener listener, int fallbackInstances,
+                              Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.env = Map.copyOf(env);
         this.listener = listener;
@@ -47,7 +50,7 @@ public final class EnrichmentRuntime implements AutoCloseable {
 
     /** A runtime that is the only user of its quotas while Redis is unreachable (the CLI). */
     public static EnrichmentRuntime start(WaterfallConfig config, RuntimeSettings settings, Map<String, String> env, EnrichmentListener listener) {
-        return start(config, settings, env, listener, 1);
+        return start(config, settings, env, listener, 1, Clock.systemUTC());
     }
 
     /**
@@ -56,8 +59,14 @@ public final class EnrichmentRuntime implements AutoCloseable {
      */
     public static EnrichmentRuntime start(WaterfallConfig config, RuntimeSettings settings, Map<String, String> env, EnrichmentListener listener,
                                           int fallbackInstances) {
+        return start(config, settings, env, listener, fallbackInstances, Clock.systemUTC());
+    }
+
+    /** With the clock that decides the budget month (tests fix it). */
+    public static EnrichmentRuntime start(WaterfallConfig config, RuntimeSettings settings, Map<String, String> env, EnrichmentListener listener,
+                                          int fallbackInstances, Clock clock) {
         if (fallbackInstances < 1) throw new IllegalArgumentException("fallbackInstances must be >= 1, got " + fallbackInstances);
-        EnrichmentRuntime r = new EnrichmentRuntime(settings, env, listener, fallbackInstances);
+        EnrichmentRuntime r = new EnrichmentRuntime(settings, env, listener, fallbackInstances, clock);
         r.waterfall = new Waterfall(config);
         r.buildGateway(config);
         return r;
@@ -66,7 +75,7 @@ public final class EnrichmentRuntime implements AutoCloseable {
     private void buildGateway(WaterfallConfig config) {
         RedisGuard redis = RedisGuard.connect(settings.redisHost(), settings.redisPort(), settings.redisPrefix(),
                 Duration.ofSeconds(1), Duration.ofSeconds(10));
-        Resilience next = new Resilience(redis, resilienceSettings(config, fallbackInstances), listener);
+        Resilience next = new Resilience(redis, resilienceSettings(config, fallbackInstances), listener, budgets(config), clock);
         ProviderSettings clientSettings = ProviderSettings.defaults(APP, VERSION, settings.contact()).withEndpoints(endpoints(config));
         ResilientHttp http = new ResilientHttp(ResilientHttp.defaultClient(Duration.ofSeconds(5)), next);
         ProviderClients clients = ProviderClients.create(clientSettings, env, http, listener, Clock.systemUTC());
@@ -97,6 +106,14 @@ public final class EnrichmentRuntime implements AutoCloseable {
                 p.get(ProviderName.LASTFM).baseUrl().toString(),
                 p.get(ProviderName.DEEZER).baseUrl().toString(),
                 p.get(ProviderName.BEATPORT).baseUrl().toString());
+    }
+
+    static Map<ProviderName, Double> budgets(WaterfallConfig config) {
+        Map<ProviderName, Double> out = new EnumMap<>(ProviderName.class);
+        config.providers().forEach((p, s) -> {
+            if (s.monthlyBudgetUsd() != null) out.put(p, s.monthlyBudgetUsd());
+        });
+        return out;
     }
 
     /** The YAML's limits mapped onto the resilience layer; breaker, retry and AIMD keep their defaults. */
@@ -143,6 +160,9 @@ public final class EnrichmentRuntime implements AutoCloseable {
     public ResilientGateway gateway() { return gateway; }
 
     public Resilience resilience() { return resilience; }
+
+    /** This month's spend and the budgets (the current config's). */
+    public io.songnodes.enrich.resilience.ProviderBudget budget() { return resilience.budget(); }
 
     /** Providers switched off, with why (no credentials, or off in the config). */
     public Map<ProviderName, String> disabled() { return disabled; }

@@ -27,6 +27,6 @@ public record EnrichmentResult(SilverTrack silver, EnrichmentStatus status, doub
 
     /** Providers that were actually asked (each at most once). */
     public long providersAsked() {
-        return providers.stream().filter(p -> p.status() != ProviderOutcome.Status.DISABLED).count();
+        return providers.stream().filter(p -> p.status() != ProviderOutcome.Status.DISABLED && p.status() != ProviderOutcome.Status.BUDGET).count();
     }
 }

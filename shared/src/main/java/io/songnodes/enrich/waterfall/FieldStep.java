@@ -9,5 +9,5 @@ import java.io.Serializable;
  */
 public record FieldStep(String field, String rule, ProviderName provider, Outcome outcome, double confidence, String detail) implements Serializable {
 
-    public enum Outcome { WON, BELOW_MIN_CONFIDENCE, NO_VALUE, NO_MATCH, AMBIGUOUS, PROVIDER_FAILED, PROVIDER_DISABLED }
+    public enum Outcome { WON, BELOW_MIN_CONFIDENCE, NO_VALUE, NO_MATCH, AMBIGUOUS, PROVIDER_FAILED, PROVIDER_DISABLED, PROVIDER_BUDGET }
 }

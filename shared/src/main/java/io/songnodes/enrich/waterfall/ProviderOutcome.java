@@ -17,8 +17,11 @@ import java.time.Instant;
 public record ProviderOutcome(ProviderName provider, Status status, ProviderException.Kind errorKind, String message,
                               int candidates, String matchedId, double confidence, boolean ambiguous, Instant at) implements Serializable {
 
-    /** {@code ANSWERED}: returned candidates; {@code NOT_FOUND}: answered with nothing; {@code DISABLED}: never asked. */
-    public enum Status { ANSWERED, NOT_FOUND, FAILED, BREAKER_OPEN, DISABLED }
+    /**
+     * {@code ANSWERED}: returned candidates; {@code NOT_FOUND}: answered with nothing; {@code DISABLED}: never asked;
+     * {@code BUDGET}: not asked, its monthly budget is spent (not an error: its fields go to the next provider).
+     */
+    public enum Status { ANSWERED, NOT_FOUND, FAILED, BREAKER_OPEN, DISABLED, BUDGET }
 
     /** True for an error that stopped this provider from answering (not "nothing found", not switched off). */
     public boolean isError() { return status == Status.FAILED || status == Status.BREAKER_OPEN; }

@@ -263,6 +263,9 @@ final class TrackRun {
         if (o.status() == ProviderOutcome.Status.DISABLED) {
             return new FieldStep(field, ruleName, p, FieldStep.Outcome.PROVIDER_DISABLED, 0, "provider disabled");
         }
+        if (o.status() == ProviderOutcome.Status.BUDGET) {
+            return new FieldStep(field, ruleName, p, FieldStep.Outcome.PROVIDER_BUDGET, 0, o.message());
+        }
         if (o.isError()) return new FieldStep(field, ruleName, p, FieldStep.Outcome.PROVIDER_FAILED, 0, o.message());
         Selection s = a.selection();
         if (s == null || !s.hasWinner()) {
@@ -294,8 +297,11 @@ final class TrackRun {
             if (pe.kind() == ProviderException.Kind.NOT_FOUND) {
                 candidates = List.of();
             } else {
-                ProviderOutcome.Status st = pe.kind() == ProviderException.Kind.CIRCUIT_OPEN
-                        ? ProviderOutcome.Status.BREAKER_OPEN : ProviderOutcome.Status.FAILED;
+                ProviderOutcome.Status st = switch (pe.kind()) {
+                    case CIRCUIT_OPEN -> ProviderOutcome.Status.BREAKER_OPEN;
+                    case BUDGET_EXHAUSTED -> ProviderOutcome.Status.BUDGET;
+                    default -> ProviderOutcome.Status.FAILED;
+                };
                 answers.put(p, new Answer(new ProviderOutcome(p, st, pe.kind(), pe.getMessage(), 0, null, 0, false, clock.instant()), null));
                 return;
             }
@@ -394,7 +400,8 @@ final class TrackRun {
         boolean anyError = answers.values().stream().anyMatch(a -> a.outcome().isError());
         EnrichmentStatus status = done == configured ? EnrichmentStatus.COMPLETED
                 : done == 0 && anyError ? EnrichmentStatus.FAILED
-                : done == 0 ? EnrichmentStatus.NOT_FOUND : EnrichmentStatus.PARTIAL;
+                // a provider skipped for its budget was never asked: the track may still be found next month
+                : done == 0 && !anySkippedForBudget() ? EnrichmentStatus.NOT_FOUND : EnrichmentStatus.PARTIAL;
         double quality = round(configured == 0 ? 0 : confidenceSum / configured);
         boolean ambiguousMissing = done < configured && answers.values().stream().anyMatch(a -> a.outcome().ambiguous());
         b.validationStatus = ambiguousMissing ? "needs_review" : b.bpm != null && (b.bpm < 60 || b.bpm > 200) ? "warning" : "valid";
@@ -404,6 +411,10 @@ final class TrackRun {
         listener.trackEnriched(status.wireName(), done);
         return new EnrichmentResult(b.build(), status, quality, answers.values().stream().map(Answer::outcome).toList(),
                 steps, rejections(), deadLetterAdvice());
+    }
+
+    private boolean anySkippedForBudget() {
+        return answers.values().stream().anyMatch(a -> a.outcome().status() == ProviderOutcome.Status.BUDGET);
     }
 
     private DeadLetterAdvice deadLetterAdvice() {
@@ -418,7 +429,7 @@ final class TrackRun {
                     case TIMEOUT -> ErrorType.TIMEOUT;
                     case PERMANENT -> ErrorType.PROVIDER_PERMANENT;
                     case CIRCUIT_OPEN -> ErrorType.CIRCUIT_OPEN;
-                    case NOT_FOUND, CAPABILITY_MISSING -> null;
+                    case NOT_FOUND, CAPABILITY_MISSING, BUDGET_EXHAUSTED -> null;
                 };
                 if (type != null) return new DeadLetterAdvice(type, p.id(), rule.field().configName(), a.outcome().message());
             }

@@ -30,6 +30,16 @@ public final class ConfirmedRabbitSink implements Sink<Outbound> {
         this.countDeadLetters = countDeadLetters;
     }
 
+    /**
+     * A confirmed writer for another sink to publish through (the JDBC sink's refused rows and after-commit
+     * events); its owner flushes it before a checkpoint completes and closes it.
+     */
+    public static SinkWriter<Outbound> openWriter(AmqpSettings settings, List<String> declareQueues,
+                                                  List<String> declareFanoutExchanges, org.apache.flink.metrics.MetricGroup deadLetterMetrics)
+            throws java.io.IOException {
+        return new ConfirmedRabbitWriter(settings, declareQueues, declareFanoutExchanges, deadLetterMetrics);
+    }
+
     @Override
     @Deprecated
     public SinkWriter<Outbound> createWriter(InitContext context) {

@@ -1,5 +1,6 @@
 package io.songnodes.enrich.config;
 
+import io.songnodes.config.ConfigException;
 import io.songnodes.config.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -283,6 +283,27 @@ class WaterfallTest {
     }
 
     @Test
+    void aProviderOverItsBudgetIsSkippedAndItsFieldsFallToTheNextProviderWithoutADeadLetter() {
+        FakeGateway g = new FakeGateway().answer(BEATPORT, beatport().build()).answer(DEEZER, deezer().build())
+                .answer(SPOTIFY, spotify().build()).fail(MUSICBRAINZ, ProviderException.Kind.BUDGET_EXHAUSTED);
+        EnrichmentResult r = run(g);
+        assertThat(r.silver().provenance().get("release_date").rule()).isEqualTo("release_date[2]=spotify");
+        assertThat(r.steps()).anyMatch(s -> s.rule().equals("release_date[1]=musicbrainz") && s.outcome() == FieldStep.Outcome.PROVIDER_BUDGET);
+        assertThat(r.providers()).anyMatch(p -> p.provider() == MUSICBRAINZ && p.status() == ProviderOutcome.Status.BUDGET && !p.isError());
+        assertThat(r.deadLetter()).isEmpty();
+        assertThat(r.status()).isNotEqualTo(EnrichmentStatus.FAILED);
+
+        // nothing found anywhere, but one provider was never asked: partial (it may be found next month), not not_found
+        FakeGateway skipped = new FakeGateway();
+        for (ProviderName p : ProviderName.values()) skipped.answer(p, new Candidate[0]);
+        skipped.fail(MUSICBRAINZ, ProviderException.Kind.BUDGET_EXHAUSTED);
+        assertThat(run(skipped).status()).isEqualTo(EnrichmentStatus.PARTIAL);
+        FakeGateway none = new FakeGateway();
+        for (ProviderName p : ProviderName.values()) none.answer(p, new Candidate[0]);
+        assertThat(run(none).status()).isEqualTo(EnrichmentStatus.NOT_FOUND);
+    }
+
+    @Test
     void statusFailedAndDeadLetterAdviceFollowProviderErrors() {
         // every provider down: nothing filled, failed, dead-lettered as transient
         FakeGateway down = new FakeGateway();

@@ -3,7 +3,6 @@ package io.songnodes.jobs.bronzetosilver;
 import io.songnodes.bronze.BronzeMessage;
 import io.songnodes.db.Migrations;
 import io.songnodes.flink.Serialization;
-import io.songnodes.flink.jdbc.SilverStatements;
 import io.songnodes.flink.rabbit.ConfirmedRabbitSink;
 import io.songnodes.flink.rabbit.Outbound;
 import io.songnodes.jobs.bronzetosilver.enrich.CoalesceFunction;
@@ -12,8 +11,6 @@ import io.songnodes.jobs.bronzetosilver.enrich.Enriched;
 import io.songnodes.jobs.bronzetosilver.enrich.LagMeter;
 import io.songnodes.jobs.bronzetosilver.enrich.RouteFunction;
 import io.songnodes.jobs.bronzetosilver.enrich.Settled;
-import io.songnodes.jobs.bronzetosilver.enrich.SilverEvents;
-import io.songnodes.model.SilverTrack;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -37,23 +34,16 @@ public final class BronzeToSilverJob {
     static final String UID_ROUTE = "route";
     static final String UID_SETTLED = "settled";
     static final String UID_LAG = "lag";
-    static final String UID_TRACKS = "silver-tracks-sink";
-    static final String UID_PLAYLISTS = "silver-playlists-sink";
-    static final String UID_PLAYLIST_TRACKS = "silver-playlist-tracks-sink";
-    static final String UID_LINKS = "silver-links-sink";
-    static final String UID_EVENTS = "silver-events-sink";
+    static final String UID_SILVER = "silver-sink";
 
     private final BronzeInput input;
     private final Sink<Outbound> deadLetters;
-    private final Sink<Outbound> events;
     private final SilverSinks silver;
     private final BronzeToSilverOptions options;
 
-    public BronzeToSilverJob(BronzeInput input, Sink<Outbound> deadLetters, Sink<Outbound> events, SilverSinks silver,
-                             BronzeToSilverOptions options) {
+    public BronzeToSilverJob(BronzeInput input, Sink<Outbound> deadLetters, SilverSinks silver, BronzeToSilverOptions options) {
         this.input = input;
         this.deadLetters = deadLetters;
-        this.events = events;
         this.silver = silver;
         this.options = options;
     }
@@ -76,19 +66,9 @@ public final class BronzeToSilverJob {
 
         DataStream<Settled> settled = routed.union(fresh.getSideOutput(CoalesceFunction.SETTLED))
                 .map(new LagMeter()).name("lag").uid(UID_LAG);
-        DataStream<Settled> withTrack = settled.filter(Settled::hasTrack).name("with-track").uid("with-track");
-        withTrack.map(Settled::track).name("track").uid("track")
-                .keyBy(SilverTrack::trackId).sinkTo(silver.tracks()).name("silver-tracks").uid(UID_TRACKS);
-        withTrack.map(new SilverEvents(options.eventsExchange())).name("event").uid("event")
-                .sinkTo(events).name("silver-events").uid(UID_EVENTS);
-
-        DataStream<BronzeMessage> linked = settled.filter(s -> !s.reenrichment()).name("from-bronze").uid("from-bronze")
-                .map(Settled::message).name("message").uid("message");
-        linked.sinkTo(silver.links()).name("silver-links").uid(UID_LINKS);
-        DataStream<BronzeMessage> played = linked.filter(m -> m.record().playlist() != null).name("in-playlist").uid("in-playlist");
-        // one playlist row is upserted by many records: key by it so two subtasks never race on one row
-        played.keyBy(SilverStatements::playlistId).sinkTo(silver.playlists()).name("silver-playlists").uid(UID_PLAYLISTS);
-        played.sinkTo(silver.playlistTracks()).name("silver-playlist-tracks").uid(UID_PLAYLIST_TRACKS);
+        // one transaction per batch for a record's track, link and playlist rows, then its event (see SilverSinks);
+        // keyed by track id so one track row is written by one subtask; batches lock rows in key order
+        settled.keyBy(s -> s.message().trackId()).sinkTo(silver.silver()).name("silver").uid(UID_SILVER);
     }
 
     private DataStream<BronzeMessage> validated(DataStream<String> raw) {
@@ -102,7 +82,7 @@ public final class BronzeToSilverJob {
     }
 
     public static void main(String[] args) throws Exception {
-        BronzeToSilverOptions options = BronzeToSilverOptions.parse(args);
+        BronzeToSilverOptions options = BronzeToSilverOptions.parseOrExit(args);
         if (options.migrate()) Migrations.migrate(options.jdbcUrl());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         if (options.mode() == BronzeToSilverOptions.Mode.STREAMING) env.enableCheckpointing(options.checkpointInterval().toMillis());
@@ -110,8 +90,7 @@ public final class BronzeToSilverJob {
                 : options.input() != null ? BronzeInput.file(options.input()) : BronzeInput.rabbit(options);
         new BronzeToSilverJob(input,
                 new ConfirmedRabbitSink(options.rabbit(), List.of(options.deadLetterQueue()), List.of(), true),
-                new ConfirmedRabbitSink(options.rabbit(), List.of(), List.of(options.eventsExchange()), false),
-                SilverSinks.jdbc(options.jdbcUrl()), options).build(env);
+                SilverSinks.jdbc(options), options).build(env);
         env.execute("bronze-to-silver " + options.mode().name().toLowerCase(java.util.Locale.ROOT));
     }
 }

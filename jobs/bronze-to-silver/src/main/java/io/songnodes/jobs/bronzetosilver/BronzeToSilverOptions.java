@@ -41,7 +41,44 @@ public record BronzeToSilverOptions(
     public static final String DEFAULT_BRONZE_QUEUE = "songnodes.bronze.tracks";
     public static final String DEFAULT_DLQ = "songnodes.dlq";
 
+    /** What {@code --help} prints; a test checks it lists exactly the options {@link #parse} reads. */
+    public static final String USAGE = """
+              --mode streaming|batch        streaming (RabbitMQ, default) or batch (--input or --reenrich)
+              --amqp-uri URI                RabbitMQ (default: $SONGNODES_AMQP_URI)
+              --jdbc-url URL                PostgreSQL (default: $SONGNODES_JDBC_URL)
+              --redis-uri URI               provider cache and global rate limits (default: $SONGNODES_REDIS_URI)
+              --redis-prefix P              Redis key prefix shared by every job using the same quota (default: songnodes:)
+              --waterfall-config FILE       per-field provider waterfall (default: the built-in waterfall.yaml)
+              --config-poll DURATION        how often the waterfall file is polled while streaming (default: 2s)
+              --providers-url URL           serve all providers from one URL (default: $SONGNODES_PROVIDERS_URL)
+              --contact TEXT                contact in the User-Agent (default: $SONGNODES_CONTACT or the project URL)
+              --async-capacity N            in-flight enrichments per subtask (default: 32)
+              --async-timeout DURATION      per-track enrichment deadline (default: 2m)
+              --freshness DURATION          coalescing window: a song enriched this recently is not enriched again (default: 24h)
+              --bronze-queue Q              bronze input queue (default: songnodes.bronze.tracks)
+              --dlq Q                       dead-letter queue (default: songnodes.dlq)
+              --events-exchange X           fanout exchange for silver events (default: songnodes.silver.events)
+              --prefetch N                  RabbitMQ prefetch; throughput <= prefetch / checkpoint interval (default: 30000)
+              --checkpoint-interval DURATION  checkpoint interval (default: 2s)
+              --sources S,...               source names used as metric labels (default: 1001tracklists,mixesdb,setlistfm,resident_advisor)
+              --input FILE                  batch: JSONL file of bronze records
+              --reenrich                    batch: enrich silver rows again, selected by:
+              --stale P,...|all             stale for these providers
+              --missing FIELD,...           missing these fields
+              --source S,...                from these sources
+              --status S,...                in these statuses (partial, failed, ...)
+              --limit N                     at most this many rows (default: 10000)
+              --skip-migrations             do not apply the database migrations at start
+              --help                        print this and exit
+            Durations: 500ms, 2s, 10m, 2h, 30d or ISO-8601 (PT2H).
+            """;
+
     public static BronzeToSilverOptions parse(String[] args) { return parse(Options.parse(args), null); }
+
+    /** For {@code main}: {@code --help} prints {@link #USAGE}; a bad option prints one line and exits 2. */
+    public static BronzeToSilverOptions parseOrExit(String[] args) {
+        return io.songnodes.config.JobCli.parseOrExit("bronze-to-silver", USAGE, args, o -> parse(o, null));
+    }
 
     /** {@code providerEnv}: null in production (the TaskManager environment); tests pass stand-in credentials. */
     public static BronzeToSilverOptions parse(Options o, java.util.Map<String, String> providerEnv) {

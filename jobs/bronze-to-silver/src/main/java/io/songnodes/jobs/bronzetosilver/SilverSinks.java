@@ -1,25 +1,60 @@
 package io.songnodes.jobs.bronzetosilver;
 
 import io.songnodes.bronze.BronzeMessage;
-import io.songnodes.flink.jdbc.JdbcSinks;
+import io.songnodes.flink.jdbc.IsolatingJdbcSink;
+import io.songnodes.flink.jdbc.RowStatement;
 import io.songnodes.flink.jdbc.SilverStatements;
-import io.songnodes.model.SilverTrack;
+import io.songnodes.flink.rabbit.Outbound;
+import io.songnodes.jobs.bronzetosilver.enrich.Settled;
+import io.songnodes.jobs.bronzetosilver.enrich.SilverEvents;
+import io.songnodes.json.Json;
+import io.songnodes.model.DeadLetter;
+import io.songnodes.model.ErrorType;
+import java.time.Instant;
+import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 
-/** The bronze and silver sinks the job writes to; tests and the demo pass the same JDBC ones. */
-public record SilverSinks(
-        Sink<BronzeMessage> bronze,
-        Sink<SilverTrack> tracks,
-        Sink<BronzeMessage> playlists,
-        Sink<BronzeMessage> playlistTracks,
-        Sink<BronzeMessage> links) {
+/**
+ * The bronze and silver sinks. A settled record's silver rows (track, bronze link, playlist, playlist track)
+ * commit in one transaction, and only then is its silver event published, so silver-to-gold never reads a row
+ * older than the event. A row PostgreSQL refuses for its data goes to the DLQ as {@code error_type=sink}.
+ */
+public record SilverSinks(Sink<BronzeMessage> bronze, Sink<Settled> silver) {
+    static final String JOB = "bronze-to-silver";
 
-    public static SilverSinks jdbc(String jdbcUrl) {
-        return new SilverSinks(
-                JdbcSinks.upsert(jdbcUrl, SilverStatements.BRONZE_UPSERT, SilverStatements.BRONZE),
-                JdbcSinks.upsert(jdbcUrl, SilverStatements.ENRICHED_TRACK_UPSERT, SilverStatements.TRACK),
-                JdbcSinks.upsert(jdbcUrl, SilverStatements.PLAYLIST_UPSERT, SilverStatements.PLAYLIST),
-                JdbcSinks.upsert(jdbcUrl, SilverStatements.PLAYLIST_TRACK_UPSERT, SilverStatements.PLAYLIST_TRACK),
-                JdbcSinks.upsert(jdbcUrl, SilverStatements.LINK_UPSERT, SilverStatements.LINK));
+    public static SilverSinks jdbc(BronzeToSilverOptions o) {
+        String queue = o.bronzeQueue();
+        String dlq = o.deadLetterQueue();
+        String exchange = o.eventsExchange();
+        IsolatingJdbcSink<BronzeMessage> bronze = new IsolatingJdbcSink<>(o.jdbcUrl(),
+                List.of(RowStatement.always("bronze.raw_tracks", SilverStatements.BRONZE_UPSERT, BronzeMessage::bronzeKey, SilverStatements.BRONZE)),
+                o.rabbit(), List.of(dlq), List.of(), (m, reason) -> deadLetter(m, reason, queue, dlq), null);
+        IsolatingJdbcSink<Settled> silver = new IsolatingJdbcSink<>(o.jdbcUrl(), List.of(
+                new RowStatement<>("silver.tracks", SilverStatements.ENRICHED_TRACK_UPSERT, Settled::hasTrack,
+                        s -> s.track().trackId(), (ps, s) -> SilverStatements.TRACK.accept(ps, s.track())),
+                new RowStatement<>("silver.bronze_links", SilverStatements.LINK_UPSERT, s -> !s.reenrichment(),
+                        s -> s.message().bronzeKey(), (ps, s) -> SilverStatements.LINK.accept(ps, s.message())),
+                new RowStatement<>("silver.playlists", SilverStatements.PLAYLIST_UPSERT, SilverSinks::inPlaylist,
+                        s -> SilverStatements.playlistId(s.message()), (ps, s) -> SilverStatements.PLAYLIST.accept(ps, s.message())),
+                new RowStatement<>("silver.playlist_tracks", SilverStatements.PLAYLIST_TRACK_UPSERT, SilverSinks::inPlaylist,
+                        s -> SilverStatements.playlistId(s.message()) + '\n' + s.message().bronzeKey(),
+                        (ps, s) -> SilverStatements.PLAYLIST_TRACK.accept(ps, s.message()))),
+                o.rabbit(), List.of(dlq), List.of(exchange), (s, reason) -> deadLetter(s.message(), reason, queue, dlq),
+                s -> List.of(SilverEvents.of(exchange, s, Instant.now())));
+        return new SilverSinks(bronze, silver);
+    }
+
+    private static boolean inPlaylist(Settled s) {
+        return !s.reenrichment() && s.message().record().playlist() != null;
+    }
+
+    /** The dead letter of a record whose row the database refused: the record as it arrived, with the SQLState. */
+    static Outbound deadLetter(BronzeMessage m, String reason, String originalQueue, String dlq) {
+        Instant now = Instant.now();
+        DeadLetter d = DeadLetter.firstFailure(ErrorType.SINK, reason, null, null, JOB, 1, originalQueue, m.raw(), now);
+        if (m.replayCount() > 0) {
+            d = new DeadLetter(d.id(), ErrorType.SINK, reason, null, null, JOB, 1, m.replayCount(), now, now, originalQueue, m.raw());
+        }
+        return Outbound.toQueue(dlq, Json.write(d), d.amqpHeaders(m.record().source()), d.id());
     }
 }

@@ -118,8 +118,7 @@ final class Pipeline implements AutoCloseable {
     BronzeToSilverJob job(BronzeToSilverOptions o, BronzeInput input) {
         return new BronzeToSilverJob(input,
                 new ConfirmedRabbitSink(o.rabbit(), List.of(o.deadLetterQueue()), List.of(), true),
-                new ConfirmedRabbitSink(o.rabbit(), List.of(), List.of(o.eventsExchange()), false),
-                SilverSinks.jdbc(o.jdbcUrl()), o);
+                SilverSinks.jdbc(o), o);
     }
 
     /** Starts the streaming job from the bronze queue on the shared MiniCluster. */

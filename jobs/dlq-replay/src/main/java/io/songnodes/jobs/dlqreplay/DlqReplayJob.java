@@ -48,8 +48,7 @@ public final class DlqReplayJob {
     }
 
     public static void main(String[] args) throws Exception {
-        ReplayConfig cfg = ReplayCommand.parse(args, System.getenv(), Clock.systemUTC());
-        if (cfg == null) return;
+        ReplayConfig cfg = ReplayCommand.parseOrExit(args, Clock.systemUTC());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(jobConfiguration());
         new DlqReplayJob(new DlqReplaySource(cfg), new ReplayAuditLog()).build(env);
         JobExecutionResult result = env.execute(cfg.dryRun() ? "dlq-replay (dry run)" : "dlq-replay");

@@ -1,6 +1,10 @@
 package io.songnodes.jobs.dlqreplay;
 
 import io.songnodes.amqp.AmqpSettings;
+import io.songnodes.config.ConfigException;
+import io.songnodes.config.Durations;
+import io.songnodes.config.JobCli;
+import io.songnodes.config.Options;
 import io.songnodes.enrich.ProviderName;
 import io.songnodes.jobs.dlqreplay.replay.ProviderLimits;
 import io.songnodes.jobs.dlqreplay.replay.ReplayConfig;
@@ -13,125 +17,114 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-/** The command line of dlq-replay; {@link #toConfig} validates it once and fails naming the offending option. */
-@Command(name = "dlq-replay", mixinStandardHelpOptions = true, sortOptions = false, version = "dlq-replay 0.1.0",
-        description = "Replays dead letters from the DLQ to their original queues (bounded: ends by itself).")
+/** The command line of dlq-replay; {@link #parse} validates it once and fails naming the offending option. */
 public final class ReplayCommand {
-    @Option(names = "--amqp-uri", description = "amqp://user@host:5672/vhost (default: env SONGNODES_AMQP_URI; password from the URI or env SONGNODES_AMQP_PASSWORD)")
-    String amqpUri;
-    @Option(names = "--dlq", defaultValue = "songnodes.dlq", description = "DLQ to drain (default: ${DEFAULT-VALUE})")
-    String dlq;
-    @Option(names = "--parking", defaultValue = "songnodes.dlq.parking", description = "parking lot (default: ${DEFAULT-VALUE})")
-    String parking;
-    @Option(names = "--error-type", split = ",", description = "only these error types (x-error-type)")
-    List<String> errorTypes = new ArrayList<>();
-    @Option(names = "--provider", split = ",", description = "only these providers (x-provider)")
-    List<String> providers = new ArrayList<>();
-    @Option(names = "--field", split = ",", description = "only these fields (x-field)")
-    List<String> fields = new ArrayList<>();
-    @Option(names = "--source", split = ",", description = "only these bronze sources (x-source)")
-    List<String> sources = new ArrayList<>();
-    @Option(names = "--older-than", description = "only failures before this: an ISO instant, or an age such as 30m, 2h, 7d")
-    String olderThan;
-    @Option(names = "--newer-than", description = "only failures after this: an ISO instant, or an age such as 30m, 2h, 7d")
-    String newerThan;
-    @Option(names = "--ids", description = "only the envelope ids listed in this file, one per line")
-    Path ids;
-    @Option(names = "--max-replays", defaultValue = "3", description = "a matching message replayed this often goes to parking (default: ${DEFAULT-VALUE})")
-    int maxReplays;
-    @Option(names = "--max-messages", description = "stop after replaying or parking this many")
-    Long maxMessages;
-    @Option(names = "--until", description = "stop at this ISO instant")
-    String until;
-    @Option(names = "--max-run-time", defaultValue = "25m",
-            description = "stop after this long (default: ${DEFAULT-VALUE}); keep it below RabbitMQ's consumer_timeout (30m by default), which would close the channel holding the skipped messages")
-    String maxRunTime;
-    @Option(names = "--dry-run", description = "change nothing; print what would happen")
-    boolean dryRun;
-    @Option(names = "--rate", defaultValue = "0", description = "at most this many replays per second (0: no cap)")
-    double rate;
-    @Option(names = "--batch-size", defaultValue = "200", description = "moves per confirm and commit round trip (default: ${DEFAULT-VALUE})")
-    int batchSize;
-    @Option(names = "--confirm-timeout", defaultValue = "30s", description = "how long to wait for broker confirms (default: ${DEFAULT-VALUE})")
-    String confirmTimeout;
-    @Option(names = "--provider-limit", description = "requests/s a provider allows, for the time estimate, e.g. discogs=1 (repeatable)")
-    Map<String, String> providerLimits = new LinkedHashMap<>();
-    @Option(names = "--metrics-linger", defaultValue = "20s",
-            description = "keep dlq_replay_total visible this long before and after the run, so that Prometheus scrapes the zero and the final count of a short run (default: ${DEFAULT-VALUE}; 0s to skip)")
-    String metricsLinger;
-    @Option(names = "--progress-every", defaultValue = "5s", description = "progress line interval (default: ${DEFAULT-VALUE})")
-    String progressEvery;
+    /** What {@code --help} prints; a test checks it lists exactly the options {@link #parse} reads. */
+    public static final String USAGE = """
+              --amqp-uri URI                amqp://user@host:5672/vhost (default: $SONGNODES_AMQP_URI; password from the URI or $SONGNODES_AMQP_PASSWORD)
+              --dlq Q                       DLQ to drain (default: songnodes.dlq)
+              --parking Q                   parking lot (default: songnodes.dlq.parking)
+              --error-type T,...            only these error types (x-error-type)
+              --provider P,...              only these providers (x-provider)
+              --field F,...                 only these fields (x-field)
+              --source S,...                only these bronze sources (x-source)
+              --older-than WHEN             only failures before this: an ISO instant, or an age such as 30m, 2h, 7d
+              --newer-than WHEN             only failures after this: an ISO instant, or an age such as 30m, 2h, 7d
+              --ids FILE                    only the envelope ids listed in this file, one per line
+              --max-replays N               a matching message replayed this often goes to parking (default: 3)
+              --max-messages N              stop after replaying or parking this many
+              --until INSTANT               stop at this ISO instant
+              --max-run-time DURATION       stop after this long (default: 25m); keep it below RabbitMQ's consumer_timeout (30m)
+              --dry-run                     change nothing; print what would happen
+              --rate N                      at most this many replays per second (default: 0, no cap)
+              --batch-size N                moves per confirm and commit round trip (default: 200)
+              --confirm-timeout DURATION    how long to wait for broker confirms (default: 30s)
+              --provider-limit P=R,...      requests/s a provider allows, for the time estimate, e.g. discogs=1
+              --metrics-linger DURATION     keep dlq_replay_total visible this long before and after the run (default: 20s; 0s to skip)
+              --progress-every DURATION     progress line interval (default: 5s)
+              --help                        print this and exit
+            Durations: 500ms, 2s, 10m, 2h, 30d or ISO-8601 (PT2H).
+            """;
 
-    /** Parses {@code args}; returns null when help or the version was printed. */
+    private ReplayCommand() {}
+
+    /** Parses {@code args}; returns null when {@code --help} was given (the usage is printed). */
     public static ReplayConfig parse(String[] args, Map<String, String> env, Clock clock) {
-        ReplayCommand c = new ReplayCommand();
-        CommandLine cl = new CommandLine(c);
-        try {
-            cl.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            throw new IllegalArgumentException(e.getMessage() + "\n" + cl.getUsageMessage(), e);
-        }
-        if (cl.isUsageHelpRequested()) {
-            cl.usage(System.out);
+        Options o = Options.parse(args, env);
+        if (o.helpRequested()) {
+            System.out.println("usage: dlq-replay [options]");
+            System.out.print(USAGE);
             return null;
         }
-        if (cl.isVersionHelpRequested()) {
-            cl.printVersionHelp(System.out);
-            return null;
-        }
-        return c.toConfig(env, clock);
+        ReplayConfig c = parse(o, env, clock);
+        o.rejectUnknown();
+        return c;
     }
 
-    ReplayConfig toConfig(Map<String, String> env, Clock clock) {
+    /** For {@code main}: {@code --help} prints {@link #USAGE}; a bad option prints one line and exits 2. */
+    public static ReplayConfig parseOrExit(String[] args, Clock clock) {
+        return JobCli.parseOrExit("dlq-replay", USAGE, args, o -> parse(o, System.getenv(), clock));
+    }
+
+    static ReplayConfig parse(Options o, Map<String, String> env, Clock clock) {
         Instant now = clock.instant();
-        AmqpSettings amqp = AmqpSettings.resolve(amqpUri, "--amqp-uri", env);
+        AmqpSettings amqp = AmqpSettings.resolve(o.string("amqp-uri", null), "--amqp-uri", env);
+        String dlq = o.string("dlq", "songnodes.dlq");
+        String parking = o.string("parking", "songnodes.dlq.parking");
         Set<String> types = new LinkedHashSet<>();
-        for (String t : errorTypes) {
+        for (String t : o.list("error-type")) {
             try {
                 types.add(ErrorType.fromWire(t).wireName());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--error-type: unknown '" + t + "', expected one of "
+                throw new ConfigException("--error-type", "unknown '" + t + "', expected one of "
                         + Arrays.stream(ErrorType.values()).map(ErrorType::wireName).toList());
             }
         }
         Set<String> provs = new LinkedHashSet<>();
-        for (String p : providers) {
+        for (String p : o.list("provider")) {
             try {
                 provs.add(ProviderName.of(p).id());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--provider: unknown '" + p + "', expected one of "
+                throw new ConfigException("--provider", "unknown '" + p + "', expected one of "
                         + Arrays.stream(ProviderName.values()).map(ProviderName::id).toList());
             }
         }
-        ReplayFilter filter = new ReplayFilter(types, provs, Set.copyOf(fields), Set.copyOf(sources),
-                pointInTime(olderThan, "--older-than", now), pointInTime(newerThan, "--newer-than", now), readIds());
-        Instant stopAt = now.plus(duration(maxRunTime, "--max-run-time"));
+        ReplayFilter filter = new ReplayFilter(types, provs, Set.copyOf(o.list("field")), Set.copyOf(o.list("source")),
+                pointInTime(o.string("older-than", null), "--older-than", now), pointInTime(o.string("newer-than", null), "--newer-than", now),
+                readIds(o.string("ids", null)));
+        int maxReplays = o.integer("max-replays", 3, 0, Integer.MAX_VALUE);
+        long maxMessages = o.longValue("max-messages", Long.MAX_VALUE, 1, Long.MAX_VALUE);
+        Instant stopAt = now.plus(positive(o.duration("max-run-time", Duration.ofMinutes(25)), "--max-run-time"));
+        String until = o.string("until", null);
         if (until != null) {
             Instant u = instant(until, "--until");
             if (u.isBefore(stopAt)) stopAt = u;
         }
-        return new ReplayConfig(amqp, dlq, parking, filter, maxReplays, maxMessages == null ? Long.MAX_VALUE : maxMessages, stopAt,
-                dryRun, rate, batchSize, duration(confirmTimeout, "--confirm-timeout"), ProviderLimits.withOverrides(providerLimits, "--provider-limit"),
-                duration(progressEvery, "--progress-every"), "0".equals(metricsLinger.strip()) || "0s".equals(metricsLinger.strip())
-                        ? Duration.ZERO : duration(metricsLinger, "--metrics-linger"));
+        boolean dryRun = o.flag("dry-run");
+        double rate = o.decimal("rate", 0, 0, Double.MAX_VALUE);
+        int batchSize = o.integer("batch-size", 200, 1, 10_000);
+        Duration confirmTimeout = positive(o.duration("confirm-timeout", Duration.ofSeconds(30)), "--confirm-timeout");
+        ProviderLimits limits = ProviderLimits.withOverrides(o.pairs("provider-limit"), "--provider-limit");
+        Duration progressEvery = positive(o.duration("progress-every", Duration.ofSeconds(5)), "--progress-every");
+        String linger = o.string("metrics-linger", "20s").strip();
+        Duration metricsLinger = "0".equals(linger) ? Duration.ZERO : o.duration("metrics-linger", Duration.ofSeconds(20));
+        return new ReplayConfig(amqp, dlq, parking, filter, maxReplays, maxMessages, stopAt, dryRun, rate, batchSize, confirmTimeout,
+                limits, progressEvery, metricsLinger);
     }
 
-    private Set<String> readIds() {
-        if (ids == null) return Set.of();
+    private static Duration positive(Duration d, String option) {
+        if (d.isNegative() || d.isZero()) throw new ConfigException(option, "must be positive");
+        return d;
+    }
+
+    private static Set<String> readIds(String file) {
+        if (file == null) return Set.of();
+        Path ids = Path.of(file);
         try {
             Set<String> out = new LinkedHashSet<>();
             for (String line : Files.readAllLines(ids)) {
@@ -145,47 +138,23 @@ public final class ReplayCommand {
         }
     }
 
-    private static final Pattern AGE = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-
     /** An ISO instant, or an age (now minus it). */
     static Instant pointInTime(String v, String option, Instant now) {
         if (v == null) return null;
-        if (AGE.matcher(v.trim().toLowerCase(Locale.ROOT)).matches() || v.trim().toUpperCase(Locale.ROOT).startsWith("P")) {
-            return now.minus(duration(v, option));
+        try {
+            return now.minus(positive(Durations.parse(v), option));
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException notADuration) {
+            return instant(v, option);
         }
-        return instant(v, option);
     }
 
     static Instant instant(String v, String option) {
         try {
             return Instant.parse(v.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + ": '" + v + "' is not an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+            throw new ConfigException(option, "'" + v + "' is neither an age such as 2h nor an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
-    }
-
-    /** 500ms, 30s, 25m, 2h, 7d, or ISO-8601 (PT2H, P1D). */
-    static Duration duration(String v, String option) {
-        String s = v.trim().toLowerCase(Locale.ROOT);
-        Matcher m = AGE.matcher(s);
-        Duration d;
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            d = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        } else {
-            try {
-                d = Duration.parse(v.trim().toUpperCase(Locale.ROOT));
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(option + ": '" + v + "' is not a duration such as 30s, 25m, 2h, 7d or PT2H");
-            }
-        }
-        if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(option + ": must be positive");
-        return d;
     }
 }

@@ -84,8 +84,21 @@ class ReplayCommandTest {
     }
 
     @Test
-    void helpAndVersionYieldNoRunEvenWithoutABroker() {
+    void helpYieldsNoRunEvenWithoutABroker() {
         assertThat(ReplayCommand.parse(new String[] {"--help"}, Map.of(), CLOCK)).isNull();
-        assertThat(ReplayCommand.parse(new String[] {"--version"}, Map.of(), CLOCK)).isNull();
+        assertThat(ReplayCommand.parse(new String[] {"--dlq", "q", "-h"}, Map.of(), CLOCK)).isNull();
+    }
+
+    @Test
+    void helpListsExactlyTheOptionsTheParserReads() {
+        io.songnodes.config.Options o = io.songnodes.config.Options.parse(new String[0], ENV);
+        ReplayCommand.parse(o, ENV, CLOCK);
+        Set<String> usage = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s+--([a-z-]+)", java.util.regex.Pattern.MULTILINE).matcher(ReplayCommand.USAGE);
+        while (m.find()) usage.add(m.group(1));
+        usage.remove("help");
+        assertThat(usage).isEqualTo(o.known());
+        assertThat(parse("--provider-limit", "discogs=2,spotify=5").limits().rate("spotify")).isEqualTo(5.0);
+        assertThat(parse("--max-run-time", "PT1H").stopAt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
     }
 }

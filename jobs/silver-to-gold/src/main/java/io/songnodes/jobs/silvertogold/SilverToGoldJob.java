@@ -59,7 +59,7 @@ public final class SilverToGoldJob {
     }
 
     public static void main(String[] args) throws Exception {
-        SilverToGoldConfig config = SilverToGoldConfig.parse(args, System.getenv());
+        SilverToGoldConfig config = SilverToGoldConfig.parseOrExit(args);
         Migrations.migrate(config.jdbcUrl());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         boolean streaming = config.mode() == SilverToGoldConfig.Mode.STREAMING;

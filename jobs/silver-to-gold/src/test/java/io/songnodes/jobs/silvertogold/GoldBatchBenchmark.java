@@ -72,7 +72,7 @@ public final class GoldBatchBenchmark {
             }
             long s0 = System.nanoTime();
             refresher.refreshLayerStats();
-            System.out.printf("layer stats refresh (streaming runs it at most once per --stats-interval-seconds): %.0f ms%n", (System.nanoTime() - s0) / 1e6);
+            System.out.printf("layer stats refresh (streaming runs it at most once per --stats-interval): %.0f ms%n", (System.nanoTime() - s0) / 1e6);
         }
         java.util.Arrays.sort(nanos);
         System.out.printf("incremental refresh per event (%d events): median %.0f ms, p95 %.0f ms, max %.0f ms%n", events,

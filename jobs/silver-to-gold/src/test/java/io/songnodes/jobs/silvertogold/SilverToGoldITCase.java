@@ -143,7 +143,7 @@ class SilverToGoldITCase {
     }
 
     private static SilverToGoldConfig config(TestDatabase db, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--jdbc-url", db.jdbcUrl(), "--amqp-uri", TestRabbit.uri(), "--checkpoint-interval-seconds", "1", "--stats-interval-seconds", "1"));
+        List<String> args = new ArrayList<>(List.of("--jdbc-url", db.jdbcUrl(), "--amqp-uri", TestRabbit.uri(), "--checkpoint-interval", "1s", "--stats-interval", "1s"));
         args.addAll(List.of(extra));
         return SilverToGoldConfig.parse(args.toArray(String[]::new), Map.of());
     }
@@ -156,7 +156,7 @@ class SilverToGoldITCase {
     }
 
     private static JobClient startStreaming(TestDatabase db, String exchange, String queue, String dlq) throws Exception {
-        SilverToGoldConfig cfg = config(db, "--mode", "streaming", "--events-exchange", exchange, "--events-queue", queue, "--dlq-queue", dlq);
+        SilverToGoldConfig cfg = config(db, "--mode", "streaming", "--events-exchange", exchange, "--events-queue", queue, "--dlq", dlq);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
         new SilverToGoldJob(cfg, SilverEventsSource.from(cfg), SilverToGoldJob.deadLetterSink(cfg), new DiscardingSink<>()).build(env);

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 /** Counts what one enrich run did, for its summary: track statuses, provider calls by status, cache use. Thread-safe. */
 public final class EnrichStats implements EnrichmentListener {
     /** The call statuses of {@link EnrichmentListener#apiCall}, in the summary's column order. */
-    static final String[] CALL_STATUSES = {"success", "not_found", "error", "rate_limited", "circuit_open", "timeout"};
+    static final String[] CALL_STATUSES = {"success", "not_found", "error", "rate_limited", "circuit_open", "timeout", "budget"};
 
     private final Map<ProviderName, Map<String, LongAdder>> calls = new EnumMap<>(ProviderName.class);
     private final Map<ProviderName, LongAdder> cacheHits = new EnumMap<>(ProviderName.class);
@@ -42,8 +42,10 @@ public final class EnrichStats implements EnrichmentListener {
 
     @Override public void trackEnriched(String status, int fieldsEnriched) { statuses.computeIfAbsent(status, s -> new LongAdder()).increment(); }
 
-    /** HTTP requests sent to {@code p}, whatever their answer. */
-    public long calls(ProviderName p) { return calls.get(p).values().stream().mapToLong(LongAdder::sum).sum(); }
+    /** Calls to {@code p}, whatever their answer, except those skipped for the monthly budget (never sent). */
+    public long calls(ProviderName p) {
+        return calls.get(p).entrySet().stream().filter(e -> !e.getKey().equals("budget")).mapToLong(e -> e.getValue().sum()).sum();
+    }
 
     public long calls(ProviderName p, String status) {
         LongAdder n = calls.get(p).get(status);
@@ -53,6 +55,13 @@ public final class EnrichStats implements EnrichmentListener {
     public long totalCalls() {
         long n = 0;
         for (ProviderName p : ProviderName.values()) n += calls(p);
+        return n;
+    }
+
+    /** Lookups and requests not sent because the provider's monthly budget was spent. */
+    public long totalBudgetSkips() {
+        long n = 0;
+        for (ProviderName p : ProviderName.values()) n += calls(p, "budget");
         return n;
     }
 

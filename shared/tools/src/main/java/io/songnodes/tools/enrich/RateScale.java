@@ -21,7 +21,7 @@ public final class RateScale {
         if (scale == 1) return config;
         Map<ProviderName, ProviderConfig> out = new EnumMap<>(ProviderName.class);
         config.providers().forEach((p, s) -> out.put(p, new ProviderConfig(p, scale(s.rate(), scale), s.burst(), s.timeout(),
-                s.cacheTtl(), s.negativeCacheTtl(), s.costPerCallUsd(), s.baseUrl(), s.authUrl(), s.enabled(), s.freshnessTtl())));
+                s.cacheTtl(), s.negativeCacheTtl(), s.costPerCallUsd(), s.baseUrl(), s.authUrl(), s.enabled(), s.freshnessTtl(), s.monthlyBudgetUsd())));
         return new WaterfallConfig(config.fields(), out, config.scoring(), config.userAgent());
     }
 

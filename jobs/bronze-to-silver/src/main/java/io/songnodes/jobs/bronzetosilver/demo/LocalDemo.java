@@ -35,7 +35,7 @@ public final class LocalDemo {
 
     public static void main(String[] args) throws Exception {
         Path input = Path.of(System.getProperty("songnodes.demo.input", "jobs/bronze-to-silver/demo/sample-sets.jsonl"));
-        BronzeToSilverOptions options = BronzeToSilverOptions.parse(args);
+        BronzeToSilverOptions options = BronzeToSilverOptions.parseOrExit(args);
         List<String> lines = Files.readAllLines(input).stream().filter(l -> !l.isBlank()).toList();
         List<Validation> checked = lines.stream().map(BronzeValidator::validate).toList();
         List<String> keys = checked.stream().filter(Validation::isValid).map(v -> v.message().bronzeKey()).distinct().toList();
@@ -69,8 +69,7 @@ public final class LocalDemo {
         env.enableCheckpointing(options.checkpointInterval().toMillis());
         new BronzeToSilverJob(BronzeInput.rabbit(options),
                 new ConfirmedRabbitSink(options.rabbit(), List.of(options.deadLetterQueue()), List.of(), true),
-                new ConfirmedRabbitSink(options.rabbit(), List.of(), List.of(options.eventsExchange()), false),
-                SilverSinks.jdbc(options.jdbcUrl()), options).build(env);
+                SilverSinks.jdbc(options), options).build(env);
         long started = System.nanoTime();
         JobClient job = env.executeAsync("bronze-to-silver (demo)");
         System.out.println("[demo] job running: web UI http://localhost:8081  metrics http://localhost:9249/metrics");

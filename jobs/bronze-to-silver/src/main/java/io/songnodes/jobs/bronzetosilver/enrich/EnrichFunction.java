@@ -61,6 +61,12 @@ public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enric
         for (ProviderName p : ProviderName.values()) {
             metrics.gauge("api_gateway_circuit_breaker_state", v -> runtime.gateway().enabled(p) ? runtime.gateway().breakerState(p) : 0,
                     "provider", p.id());
+            // the month's spend is shared in Redis: every subtask of every job reports the same total (max, never sum)
+            metrics.gauge("enrichment_api_budget_spent_usd", v -> runtime.budget().spentUsd(p), "provider", p.id());
+            metrics.gauge("enrichment_api_budget_usd", v -> {
+                Double b = runtime.budget().budgetUsd(p);
+                return b == null ? 0 : b;
+            }, "provider", p.id());
         }
         // provider lookups (cache, rate-limit wait, HTTP) run here; a track asks a wave of providers at once,
         // so the pool holds a few lookups per in-flight track

@@ -4,21 +4,26 @@ import io.songnodes.flink.jdbc.SilverStatements;
 import io.songnodes.flink.rabbit.Outbound;
 import io.songnodes.json.Json;
 import io.songnodes.model.SilverEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.functions.MapFunction;
+import java.util.UUID;
 
-/** Turns a settled track into the small event the gold job follows incrementally. */
-public final class SilverEvents implements MapFunction<Settled, Outbound> {
-    private final String exchange;
+/**
+ * The small event the gold job follows incrementally, for every settled record: an enriched track, and also a
+ * coalesced play, whose new playlist row gold must see. The silver sink publishes it after the commit.
+ */
+public final class SilverEvents {
+    private SilverEvents() {}
 
-    public SilverEvents(String exchange) { this.exchange = exchange; }
-
-    @Override
-    public Outbound map(Settled s) {
-        List<String> playlists = s.message().record().playlist() == null ? List.of() : List.of(SilverStatements.playlistId(s.message()));
-        SilverEvent e = new SilverEvent(s.track().trackId(), playlists, Instant.now());
-        String id = e.trackId() + '@' + e.changedAt().toEpochMilli();
+    public static Outbound of(String exchange, Settled s, Instant now) {
+        List<String> playlists = s.reenrichment() || s.message().record().playlist() == null
+                ? List.of() : List.of(SilverStatements.playlistId(s.message()));
+        String trackId = s.hasTrack() ? s.track().trackId() : s.message().trackId();
+        SilverEvent e = new SilverEvent(trackId, playlists, now);
+        // one id per record and commit: two plays of one track in one millisecond are two events, not a duplicate
+        String id = UUID.nameUUIDFromBytes((trackId + '\n' + s.message().bronzeKey() + '\n' + now.toEpochMilli())
+                .getBytes(StandardCharsets.UTF_8)).toString();
         return new Outbound(exchange, "", Json.write(e), null, id, id);
     }
 }

@@ -30,7 +30,7 @@ public final class EnrichmentMetrics implements EnrichmentListener {
     private final Map<String, AtomicLong> gaugeValues = new ConcurrentHashMap<>();
 
     /** The fixed label values of the call and breaker families, registered at 0 so "must be 0" panels have a series. */
-    public static final List<String> CALL_STATUSES = List.of("success", "not_found", "error", "rate_limited", "circuit_open", "timeout");
+    public static final List<String> CALL_STATUSES = List.of("success", "not_found", "error", "rate_limited", "circuit_open", "timeout", "budget");
     public static final List<String> BREAKER_STATES = List.of("closed", "half_open", "open");
 
     public EnrichmentMetrics(MetricGroup group) { this.group = group; }

@@ -1,4 +1,4 @@
-package io.songnodes.jobs.bronzetosilver.e2e;
+package io.songnodes.e2e;
 
 import io.songnodes.config.Options;
 import io.songnodes.flink.rabbit.ConfirmedRabbitSink;
@@ -82,8 +82,7 @@ public final class MonitoringScenario {
             env.enableCheckpointing(1_000);
             new BronzeToSilverJob(BronzeInput.rabbit(b2s),
                     new ConfirmedRabbitSink(b2s.rabbit(), List.of(dlq), List.of(), true),
-                    new ConfirmedRabbitSink(b2s.rabbit(), List.of(), List.of(exchange), false),
-                    SilverSinks.jdbc(db.jdbcUrl()), b2s).build(env);
+                    SilverSinks.jdbc(b2s), b2s).build(env);
             jobs.add(env.executeAsync("bronze-to-silver"));
 
             SilverToGoldConfig goldStreaming = SilverToGoldConfig.parse(new String[] {"--mode", "streaming", "--jdbc-url", db.jdbcUrl(),
