@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.songnodes.enrich.Candidate;
-import io.songnodes.enrich.config.ConfigException;
+import io.songnodes.config.ConfigException;
 import io.songnodes.enrich.config.WaterfallConfig;
 import io.songnodes.enrich.scoring.CandidateBuilder;
 import java.time.Clock;
