@@ -13,7 +13,8 @@ import java.util.Optional;
  * The extra search a track may make when a provider's search found no confident candidate, as happens
  * when a word of the artist or title carries a typing slip and the provider's search is word-exact. One
  * per provider, at most {@value #MAX_PER_TRACK} per track, and none once the track has a confident match
- * (its spelling is then taken from that match instead). One instance per track run; not thread-safe.
+ * (its spelling is then taken from that match instead, see {@link Kind#LEARNED_SPELLING}). One instance per
+ * track run; not thread-safe.
  *
  * <ul>
  *   <li>{@link Kind#FREE_TEXT}: artist and title as one unfielded search, which matches either side alone;
@@ -22,18 +23,21 @@ import java.util.Optional;
  *       text: its answer shows which side was found (the artist's other tracks, or the title by others),
  *       so the other side is the one to drop.</li>
  * </ul>
+ * {@link Kind#LEARNED_SPELLING}: once a match needed a slip or a fallback, a provider that was asked in the same
+ * wave with the slipped spelling (and has no confident match) is asked again with the match's spelling; the
+ * only fallback a track with a match still gets.
  * Last.fm has no search (track.getInfo needs both), an exact id lookup is never followed by a fallback, and
  * the waterfall asks none for a mashup.
  */
 public final class FallbackPlanner {
     /** Extra searches one track may make over all providers. */
-    public static final int MAX_PER_TRACK = 3;
+    public static final int MAX_PER_TRACK = 4;
     /** An answer at least this close on one side found that side spelled right. */
     private static final double SIDE_FOUND = 0.85;
 
     /** The kind of fallback search; {@link #label()} is its metric label. */
     public enum Kind {
-        FREE_TEXT, ARTIST_ONLY, TITLE_ONLY;
+        FREE_TEXT, ARTIST_ONLY, TITLE_ONLY, LEARNED_SPELLING;
 
         public String label() { return name().toLowerCase(Locale.ROOT); }
     }
@@ -70,6 +74,13 @@ public final class FallbackPlanner {
         }
         used++;
         return Optional.of(f);
+    }
+
+    /** A search with the spelling a match taught, for a provider asked with the slipped one; counted against the budget. */
+    public Optional<Fallback> respell(TrackQuery learned) {
+        if (used >= MAX_PER_TRACK || blank(learned.artist()) || blank(learned.title())) return Optional.empty();
+        used++;
+        return Optional.of(new Fallback(Kind.LEARNED_SPELLING, learned));
     }
 
     private static TrackQuery query(String artist, String title, TrackQuery primary) {

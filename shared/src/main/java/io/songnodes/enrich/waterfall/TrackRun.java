@@ -177,29 +177,49 @@ final class TrackRun {
     }
 
     /**
-     * When no provider of the track has a confident match yet, one fallback search for each provider of the
-     * wave that answered without one (bounded by {@link FallbackPlanner}), all at once; a confident answer
-     * replaces the provider's first one and teaches later searches its spelling. A mashup gets none:
-     * catalogs rarely list one, and its parts are other songs.
+     * Fallback searches after a wave, each round all at once: when no provider of the track has a confident match
+     * yet, one for each provider of the wave that answered without one ({@link FallbackPlanner}); then, when a match
+     * needed a slip or a fallback, the wave's providers still without a confident match are asked again with its
+     * spelling. A confident answer replaces the provider's first one. A mashup gets none: catalogs rarely list
+     * one, and its parts are other songs.
      */
     private CompletableFuture<Void> fallbackWave(Lookups lookups, Set<ProviderName> asked, TrackQuery q, MatchTarget target) {
-        if (fallbacks.hasMatched() || cancelled || target.version().blend()) return CompletableFuture.completedFuture(null);
+        if (cancelled || target.version().blend()) return CompletableFuture.completedFuture(null);
         Map<ProviderName, CompletableFuture<List<Candidate>>> calls = new LinkedHashMap<>();
-        for (ProviderName p : asked) {
-            Answer a = answers.get(p);
-            if (a == null || a.selection() == null) continue; // failed or disabled: a fallback would fail alike
-            Optional<FallbackPlanner.Fallback> f = fallbacks.next(p, q, a.selection());
-            if (f.isEmpty()) continue;
-            listener.fallbackSearch(p, f.get().kind().label());
-            CompletableFuture<List<Candidate>> call;
-            try {
-                call = lookups.lookup(p, f.get().query());
-            } catch (RuntimeException e) {
-                call = CompletableFuture.failedFuture(e);
+        if (!fallbacks.hasMatched()) {
+            for (ProviderName p : asked) {
+                Answer a = answers.get(p);
+                if (a == null || a.selection() == null) continue; // failed or disabled: a fallback would fail alike
+                fallbacks.next(p, q, a.selection()).ifPresent(f -> calls.put(p, fallbackCall(lookups, p, f)));
             }
-            calls.put(p, call);
-            outstanding.add(call);
         }
+        CompletableFuture<Void> first = awaitFallbacks(calls, target);
+        return first.thenCompose(v -> {
+            if (learnedTitle == null || cancelled) return CompletableFuture.completedFuture(null);
+            TrackQuery learned = new TrackQuery(learnedArtist, learnedTitle, refDuration, Map.copyOf(knownIds));
+            Map<ProviderName, CompletableFuture<List<Candidate>>> again = new LinkedHashMap<>();
+            for (ProviderName p : asked) {
+                Answer a = answers.get(p);
+                if (a == null || a.selection() == null || confident(a.selection())) continue;
+                fallbacks.respell(learned).ifPresent(f -> again.put(p, fallbackCall(lookups, p, f)));
+            }
+            return awaitFallbacks(again, target);
+        });
+    }
+
+    private CompletableFuture<List<Candidate>> fallbackCall(Lookups lookups, ProviderName p, FallbackPlanner.Fallback f) {
+        listener.fallbackSearch(p, f.kind().label());
+        CompletableFuture<List<Candidate>> call;
+        try {
+            call = lookups.lookup(p, f.query());
+        } catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        outstanding.add(call);
+        return call;
+    }
+
+    private CompletableFuture<Void> awaitFallbacks(Map<ProviderName, CompletableFuture<List<Candidate>>> calls, MatchTarget target) {
         if (calls.isEmpty()) return CompletableFuture.completedFuture(null);
         return CompletableFuture.allOf(calls.values().toArray(CompletableFuture[]::new))
                 .handle((v, t) -> null)

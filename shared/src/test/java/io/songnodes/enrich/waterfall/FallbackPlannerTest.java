@@ -12,11 +12,11 @@ class FallbackPlannerTest {
     private static final TrackQuery Q = new TrackQuery("Hardwlel", "Spaceman", null, Map.of());
 
     @Test
-    void atMostThreePerTrackOnePerProviderAndNoneForLastfm() {
+    void atMostFourPerTrackOnePerProviderAndNoneForLastfm() {
         List<ProviderName> all = List.of(ProviderName.LASTFM, ProviderName.BEATPORT, ProviderName.DEEZER, ProviderName.SPOTIFY,
                 ProviderName.MUSICBRAINZ, ProviderName.DISCOGS);
         assertThat(FallbackPlanner.kinds(all, Q)).containsExactly(FallbackPlanner.Kind.TITLE_ONLY, FallbackPlanner.Kind.FREE_TEXT,
-                FallbackPlanner.Kind.FREE_TEXT);
+                FallbackPlanner.Kind.FREE_TEXT, FallbackPlanner.Kind.FREE_TEXT);
     }
 
     @Test
@@ -24,6 +24,17 @@ class FallbackPlannerTest {
         FallbackPlanner.Fallback f = new FallbackPlanner().next(ProviderName.SPOTIFY, Q, null).orElseThrow();
         assertThat(f.query().artist()).isEmpty();
         assertThat(f.query().title()).isEqualTo("Hardwlel Spaceman");
+    }
+
+    @Test
+    void aLearnedSpellingIsTheOneFallbackLeftAfterAMatchAndSharesTheBudget() {
+        FallbackPlanner p = new FallbackPlanner();
+        p.matched();
+        TrackQuery learned = new TrackQuery("Hardwell", "Spaceman", null, Map.of());
+        for (int i = 0; i < FallbackPlanner.MAX_PER_TRACK; i++) {
+            assertThat(p.respell(learned)).get().extracting(FallbackPlanner.Fallback::kind).isEqualTo(FallbackPlanner.Kind.LEARNED_SPELLING);
+        }
+        assertThat(p.respell(learned)).isEmpty();
     }
 
     @Test
