@@ -22,6 +22,11 @@ public final class AmqpHeaders {
         return value.substring(0, end) + ELLIPSIS;
     }
 
+    /** {@code value} cut to what an AMQP short string holds (255 UTF-8 bytes): message and correlation ids. */
+    public static String shortString(String value) {
+        return value == null ? null : io.songnodes.bronze.InputText.truncate(value, 255);
+    }
+
     /** A copy with every text value truncated; other values (numbers, dates) are kept as they are. */
     public static Map<String, Object> bounded(Map<String, ?> headers) {
         if (headers == null) return null;

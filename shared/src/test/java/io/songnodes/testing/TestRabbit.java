@@ -135,6 +135,17 @@ public final class TestRabbit implements AutoCloseable {
         }
     }
 
+    /** Ready plus unacknowledged messages of {@code queue}, from the management API (its statistics lag a few seconds). */
+    public static long messages(String queue) {
+        try {
+            java.net.http.HttpResponse<String> r = HTTP.send(api("queues/%2f/" + java.net.URLEncoder.encode(queue, StandardCharsets.UTF_8)
+                    + "?columns=messages").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return io.songnodes.json.Json.MAPPER.readTree(r.body()).path("messages").asLong(-1);
+        } catch (Exception e) {
+            throw new IllegalStateException("RabbitMQ management API at " + API, e);
+        }
+    }
+
     /** Force-closes every connection whose client-provided name contains {@code part}; returns how many. */
     public static int closeConnections(String part) {
         List<String> names = connections(part);

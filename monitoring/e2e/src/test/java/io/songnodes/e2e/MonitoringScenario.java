@@ -123,7 +123,7 @@ public final class MonitoringScenario {
                         .headers(d.amqpHeaders("1001tracklists")).messageId(d.id()).timestamp(new java.util.Date()).build(),
                         Json.writeBytes(d));
             }
-            var replay = ReplayCommand.parse(new String[] {"--amqp-uri", TestRabbit.uri(), "--dlq", dlq, "--parking", parking,
+            var replay = ReplayCommand.parse(new String[] {"--amqp-uri", TestRabbit.uri(), "--dlq", dlq, "--parking", parking, "--allow-queue", bronze,
                     "--error-type", "circuit_open,provider_transient", "--metrics-linger", "30m", "--progress-every", "5s"},
                     Map.of(), Clock.systemUTC());
             StreamExecutionEnvironment replayEnv = environment(DlqReplayJob.jobConfiguration());

@@ -69,7 +69,7 @@ final class ConfirmedRabbitWriter implements SinkWriter<Outbound> {
         failIfClosed();
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
                 .contentType("application/json").deliveryMode(2).timestamp(new Date())
-                .messageId(AmqpHeaders.truncate(m.messageId())).correlationId(AmqpHeaders.truncate(m.correlationId()))
+                .messageId(AmqpHeaders.shortString(m.messageId())).correlationId(AmqpHeaders.shortString(m.correlationId()))
                 .headers(AmqpHeaders.bounded(m.headers())).build();
         boolean mandatory = m.exchange().isEmpty();
         channel.basicPublish(m.exchange(), m.routingKey(), mandatory, props, m.body().getBytes(StandardCharsets.UTF_8));

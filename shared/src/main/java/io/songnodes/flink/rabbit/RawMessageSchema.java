@@ -22,6 +22,8 @@ public final class RawMessageSchema implements RMQDeserializationSchema<String> 
     public void deserialize(Envelope envelope, AMQP.BasicProperties properties, byte[] body, RMQCollector<String> collector) throws java.io.IOException {
         String id = properties.getCorrelationId();
         if (id == null || id.isBlank()) id = "sha256:" + sha256(body);
+        // the id is kept in the source's checkpointed state until the ack: an oversized one is replaced by its hash
+        else if (id.length() > 256) id = "sha256:" + sha256(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (collector.setMessageIdentifiers(id, envelope.getDeliveryTag())) {
             // never new String(body, UTF_8): it would replace bad bytes silently
             collector.collect(RawBody.of(body));

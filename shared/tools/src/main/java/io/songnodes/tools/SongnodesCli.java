@@ -4,10 +4,11 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the tools jar: {@code songnodes simulate}, {@code songnodes enrich} and {@code songnodes catalog}. */
+/** Entry point of the tools jar: {@code songnodes simulate}, {@code enrich}, {@code catalog}, {@code status} and {@code health}. */
 @Command(name = "songnodes", mixinStandardHelpOptions = true, version = "songnodes-tools 0.1.0",
         description = "SongNodes command-line tools.",
-        subcommands = {SimulateCommand.class, EnrichCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, EnrichCommand.class, CatalogCommand.class, StatusCommand.class, HealthCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SongnodesCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,7 +34,10 @@ public final class SongnodesCli implements Runnable {
             @Override
             @SuppressWarnings("unchecked")
             public <K> K create(Class<K> cls) throws Exception {
-                return cls == EnrichCommand.class ? (K) new EnrichCommand(env) : defaults.create(cls);
+                if (cls == EnrichCommand.class) return (K) new EnrichCommand(env);
+                if (cls == StatusCommand.class) return (K) new StatusCommand(env);
+                if (cls == HealthCommand.class) return (K) new HealthCommand(env);
+                return defaults.create(cls);
             }
         };
         return new CommandLine(new SongnodesCli(), factory)
@@ -44,5 +48,5 @@ public final class SongnodesCli implements Runnable {
     }
 
     @Override
-    public void run() { throw new CommandLine.ParameterException(spec.commandLine(), "missing command: simulate, enrich or catalog"); }
+    public void run() { throw new CommandLine.ParameterException(spec.commandLine(), "missing command: simulate, enrich, catalog, status or health"); }
 }

@@ -40,6 +40,8 @@ public final class ReplayCommand {
               --max-messages N              stop after replaying or parking this many
               --until INSTANT               stop at this ISO instant
               --max-run-time DURATION       stop after this long (default: 25m); keep it below RabbitMQ's consumer_timeout (30m)
+              --allow-queue Q,...           also replay to these queues (always: songnodes.bronze.tracks, songnodes.reenrich);
+                                            an envelope whose original_queue is not allowed stays in the DLQ
               --dry-run                     change nothing; print what would happen
               --rate N                      at most this many replays per second (default: 0, no cap)
               --batch-size N                moves per confirm and commit round trip (default: 200)
@@ -114,7 +116,19 @@ public final class ReplayCommand {
         String linger = o.string("metrics-linger", "20s").strip();
         Duration metricsLinger = "0".equals(linger) ? Duration.ZERO : o.duration("metrics-linger", Duration.ofSeconds(20));
         return new ReplayConfig(amqp, dlq, parking, filter, maxReplays, maxMessages, stopAt, dryRun, rate, batchSize, confirmTimeout,
-                limits, progressEvery, metricsLinger);
+                limits, progressEvery, metricsLinger, allowedQueues(o.list("allow-queue"), dlq, parking));
+    }
+
+    /** original_queue comes from the message body, so replays go only to the project's queues and those named here. */
+    private static Set<String> allowedQueues(java.util.List<String> extra, String dlq, String parking) {
+        Set<String> out = new LinkedHashSet<>(ReplayConfig.DEFAULT_ALLOWED_QUEUES);
+        for (String q : extra) {
+            String name = q.strip();
+            if (name.isEmpty()) throw new ConfigException("--allow-queue", "empty queue name");
+            if (name.equals(dlq) || name.equals(parking)) throw new ConfigException("--allow-queue", "'" + name + "' is the DLQ or the parking lot (would loop)");
+            out.add(name);
+        }
+        return out;
     }
 
     private static Duration positive(Duration d, String option) {

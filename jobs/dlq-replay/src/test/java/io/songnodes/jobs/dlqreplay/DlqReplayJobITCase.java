@@ -43,7 +43,7 @@ class DlqReplayJobITCase {
     static final int N = 1000;
 
     static ReplayConfig config(DlqFixture f, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking, "--progress-every", "1s",
+        List<String> args = new ArrayList<>(List.of("--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking, "--allow-queue", f.bronze, "--progress-every", "1s",
                 "--metrics-linger", "0s"));
         args.addAll(List.of(extra));
         return ReplayCommand.parse(args.toArray(String[]::new), Map.of(), Clock.systemUTC());
@@ -176,7 +176,7 @@ class DlqReplayJobITCase {
             java.nio.file.Path log = java.nio.file.Files.createTempFile("dlq-replay-killed", ".log");
             Process p = new ProcessBuilder("java", "--add-opens", "java.base/java.util=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
                     "-cp", System.getProperty("java.class.path"), DlqReplayJob.class.getName(),
-                    "--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking, "--error-type", "provider_transient", "--rate", "150",
+                    "--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking, "--allow-queue", f.bronze, "--error-type", "provider_transient", "--rate", "150",
                     "--metrics-linger", "0s")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {

@@ -24,7 +24,7 @@ public final class FlinkRunSmoke {
             for (boolean dry : new boolean[] {true, false}) {
                 List<String> cmd = new ArrayList<>(List.of("java", "--add-opens", "java.base/java.util=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
                         "-Dlog4j.configurationFile=" + confDir + "/log4j-cli.properties", "-cp", cp, "org.apache.flink.client.cli.CliFrontend", "run", "-t", target));
-                cmd.addAll(List.of(jar, "--dlq", f.dlq, "--parking", f.parking, "--error-type", "provider_transient", "--metrics-linger", "0s"));
+                cmd.addAll(List.of(jar, "--dlq", f.dlq, "--parking", f.parking, "--allow-queue", f.bronze, "--error-type", "provider_transient", "--metrics-linger", "0s"));
                 cmd.addAll(List.of(args).subList(4, args.length));
                 if (dry) cmd.add("--dry-run");
                 ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();

@@ -42,7 +42,7 @@ public final class ReplayBenchmark {
             Channel ch = c.createChannel();
             DeliverCallback onDeliver = (tag, d) -> arrivals.add(System.nanoTime());
             ch.basicConsume(f.bronze, true, onDeliver, tag -> {});
-            List<String> argv = new ArrayList<>(List.of("--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking, "--progress-every", "2s",
+            List<String> argv = new ArrayList<>(List.of("--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking, "--allow-queue", f.bronze, "--progress-every", "2s",
                     "--metrics-linger", "0s"));
             if (rate > 0) argv.addAll(List.of("--rate", String.valueOf(rate)));
             ReplayConfig cfg = ReplayCommand.parse(argv.toArray(String[]::new), Map.of(), Clock.systemUTC());

@@ -101,4 +101,11 @@ class ReplayCommandTest {
         assertThat(parse("--provider-limit", "discogs=2,spotify=5").limits().rate("spotify")).isEqualTo(5.0);
         assertThat(parse("--max-run-time", "PT1H").stopAt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
     }
+
+    @Test
+    void replaysGoOnlyToTheBronzeAndReenrichmentQueuesUnlessMoreAreAllowed() {
+        assertThat(parse().allowedQueues()).containsExactlyInAnyOrder("songnodes.bronze.tracks", "songnodes.reenrich");
+        assertThat(parse("--allow-queue", "a.q,b.q").allowedQueues()).containsExactlyInAnyOrder("songnodes.bronze.tracks", "songnodes.reenrich", "a.q", "b.q");
+        assertThatThrownBy(() -> parse("--allow-queue", "songnodes.dlq")).hasMessageContaining("--allow-queue");
+    }
 }

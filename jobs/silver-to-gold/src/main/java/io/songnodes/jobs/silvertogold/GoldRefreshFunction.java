@@ -1,6 +1,13 @@
 package io.songnodes.jobs.silvertogold;
 
+import io.songnodes.amqp.AmqpHeaders;
 import io.songnodes.analytics.jdbc.GoldRefresher;
+import io.songnodes.flink.rabbit.Outbound;
+import io.songnodes.model.ErrorType;
+import java.sql.SQLException;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.songnodes.analytics.jdbc.LayerStat;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,17 +26,25 @@ import org.apache.flink.util.Collector;
  * interval costs one refresh whatever the number of keys.
  */
 public final class GoldRefreshFunction extends KeyedProcessFunction<String, RefreshRequest, Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(GoldRefreshFunction.class);
+    /** Events whose refresh PostgreSQL refused because of their data: dead letters, and the job goes on. */
+    public static final OutputTag<Outbound> REFUSED = new OutputTag<>("refused-gold-refreshes") {};
     private final String jdbcUrl;
     private final long statsIntervalMs;
+    private final EventDeadLetters deadLetters;
     private transient GoldRefresher refresher;
     private transient GoldMetrics metrics;
     private transient long lastEventMs;
     private transient long lastStatsMs;
 
-    public GoldRefreshFunction(String jdbcUrl, Duration statsInterval) {
+    /** {@code deadLetters} builds the envelopes of refused refreshes (null in batch mode, where a refusal fails the run). */
+    public GoldRefreshFunction(String jdbcUrl, Duration statsInterval, EventDeadLetters deadLetters) {
         this.jdbcUrl = jdbcUrl;
         this.statsIntervalMs = statsInterval.toMillis();
+        this.deadLetters = deadLetters;
     }
+
+    public GoldRefreshFunction(String jdbcUrl, Duration statsInterval) { this(jdbcUrl, statsInterval, null); }
 
     @Override public void open(OpenContext ctx) {
         refresher = new GoldRefresher(jdbcUrl);
@@ -37,7 +52,17 @@ public final class GoldRefreshFunction extends KeyedProcessFunction<String, Refr
     }
 
     @Override public void processElement(RefreshRequest r, Context ctx, Collector<Integer> out) throws Exception {
-        GoldRefresher.Result result = r.all() ? refresher.refreshAll() : refresher.refresh(r.trackIds(), r.playlists());
+        GoldRefresher.Result result;
+        try {
+            result = r.all() ? refresher.refreshAll() : refresher.refresh(r.trackIds(), r.playlists());
+        } catch (SQLException e) {
+            // the refresher rolled back; only a refusal caused by the event's data may skip it, anything else fails over
+            if (r.all() || deadLetters == null || !isDataError(e)) throw e;
+            String reason = "gold refresh refused by PostgreSQL: SQLState " + e.getSQLState() + ": " + AmqpHeaders.truncate(e.getMessage());
+            LOG.warn("silver event dead-lettered: {}", reason);
+            ctx.output(REFUSED, deadLetters.of(ErrorType.SINK, reason, "gold", r.payload()));
+            return;
+        }
         Instant changed = r.changedAt() != null ? r.changedAt() : result.latestSilverChange();
         if (changed != null) metrics.lag(Duration.between(changed, Instant.now()));
         long now = ctx.timerService().currentProcessingTime();
@@ -51,6 +76,12 @@ public final class GoldRefreshFunction extends KeyedProcessFunction<String, Refr
             ctx.timerService().registerProcessingTimeTimer((now / statsIntervalMs + 1) * statsIntervalMs);
         }
         out.collect(result.totalRows());
+    }
+
+    /** SQLState classes 22 (data exception), 23 (integrity) and 54 (program limit): the data, not the database, is at fault. */
+    static boolean isDataError(SQLException e) {
+        String s = e.getSQLState();
+        return s != null && (s.startsWith("22") || s.startsWith("23") || s.startsWith("54"));
     }
 
     @Override public void onTimer(long timestamp, OnTimerContext ctx, Collector<Integer> out) throws Exception {

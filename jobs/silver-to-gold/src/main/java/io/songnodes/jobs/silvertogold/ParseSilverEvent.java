@@ -1,11 +1,9 @@
 package io.songnodes.jobs.silvertogold;
 
+import io.songnodes.amqp.AmqpHeaders;
 import io.songnodes.flink.rabbit.Outbound;
-import io.songnodes.json.Json;
-import io.songnodes.model.DeadLetter;
 import io.songnodes.model.ErrorType;
-import io.songnodes.model.SilverEvent;
-import java.time.Instant;
+import java.time.Clock;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -14,34 +12,35 @@ import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Parses silver events; a malformed one becomes a dead letter on the {@link #INVALID} side output, never a job failure. */
+/** Reads silver events with {@link SilverEventReader}; a refused one becomes a dead letter on {@link #INVALID}, never a job failure. */
 public final class ParseSilverEvent extends ProcessFunction<String, RefreshRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(ParseSilverEvent.class);
     public static final OutputTag<Outbound> INVALID = new OutputTag<>("invalid-silver-events") {};
-    public static final String JOB = "silver-to-gold";
-    private final String queue;
-    private final String deadLetterQueue;
+    public static final String JOB = EventDeadLetters.JOB;
+    private final EventDeadLetters deadLetters;
+    private transient SilverEventReader reader;
     private transient Counter invalid;
 
     /** {@code queue} is where the events came from, recorded in dead letters for replay; they go to {@code deadLetterQueue}. */
     public ParseSilverEvent(String queue, String deadLetterQueue) {
-        this.queue = queue;
-        this.deadLetterQueue = deadLetterQueue;
+        this.deadLetters = new EventDeadLetters(queue, deadLetterQueue);
     }
 
     @Override public void open(OpenContext ctx) {
+        reader = new SilverEventReader(Clock.systemUTC());
         invalid = getRuntimeContext().getMetricGroup().counter("silver_events_invalid");
     }
 
-    @Override public void processElement(String json, Context ctx, Collector<RefreshRequest> out) {
-        try {
-            out.collect(RefreshRequest.of(Json.read(json, SilverEvent.class)));
-        } catch (Exception e) {
-            invalid.inc();
-            LOG.warn("invalid silver event ({}): {}", e.getMessage(), json);
-            DeadLetter d = DeadLetter.firstFailure(ErrorType.VALIDATION, "invalid silver event: " + e.getMessage(), null, null,
-                    JOB, 1, queue, json, Instant.now());
-            ctx.output(INVALID, Outbound.toQueue(deadLetterQueue, Json.write(d), d.amqpHeaders(null), d.id()));
+    @Override public void processElement(String raw, Context ctx, Collector<RefreshRequest> out) {
+        SilverEventReader.Result r = reader.read(raw);
+        if (r.ok()) {
+            out.collect(r.request());
+            return;
         }
+        invalid.inc();
+        // the reason only: a body may be megabytes, or a secret someone published by mistake
+        LOG.warn("invalid silver event from {}: {}", deadLetters.queue(), AmqpHeaders.truncate(r.reason()));
+        ctx.output(INVALID, deadLetters.of(ErrorType.VALIDATION, "invalid silver event: " + r.reason(), r.field(), raw));
     }
+
 }

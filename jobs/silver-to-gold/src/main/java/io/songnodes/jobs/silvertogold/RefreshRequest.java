@@ -8,13 +8,14 @@ import java.util.List;
 /**
  * A unit of gold work: recompute everything, or the rows affected by one silver event. Playlist ids
  * are an array because Flink's serializer handles arrays natively but not {@code List.of} lists.
+ * {@code payload} is the event as it arrived, for the dead letter should its refresh be refused.
  */
-public record RefreshRequest(boolean all, String trackId, String[] playlistIds, Instant changedAt) implements Serializable {
+public record RefreshRequest(boolean all, String trackId, String[] playlistIds, Instant changedAt, String payload) implements Serializable {
 
-    public static RefreshRequest everything() { return new RefreshRequest(true, null, new String[0], null); }
+    public static RefreshRequest everything() { return new RefreshRequest(true, null, new String[0], null, null); }
 
     public static RefreshRequest of(SilverEvent e) {
-        return new RefreshRequest(false, e.trackId(), e.playlistIds().toArray(String[]::new), e.changedAt());
+        return new RefreshRequest(false, e.trackId(), e.playlistIds().toArray(String[]::new), e.changedAt(), null);
     }
 
     public List<String> trackIds() { return trackId == null ? List.of() : List.of(trackId); }

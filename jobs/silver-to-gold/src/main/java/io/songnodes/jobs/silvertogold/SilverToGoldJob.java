@@ -6,7 +6,6 @@ import io.songnodes.flink.rabbit.Outbound;
 import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -39,23 +38,33 @@ public final class SilverToGoldJob {
         return new ConfirmedRabbitSink(config.amqp(), List.of(config.dlqQueue()), List.of(), true);
     }
 
+    /**
+     * Key groups of the keyed state, pinned: a savepoint restores at any parallelism up to this, and changing it
+     * makes every savepoint's keyed state unreadable. 128 is what Flink derived before it was pinned.
+     */
+    public static final int MAX_PARALLELISM = 128;
+
     public void build(StreamExecutionEnvironment env) {
-        KeyedStream<RefreshRequest, String> requests;
+        env.setMaxParallelism(MAX_PARALLELISM);
         if (config.mode() == SilverToGoldConfig.Mode.BATCH) {
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-            requests = env.fromData(RefreshRequest.everything()).uid("batch-request").name("batch request").keyBy(RefreshRequest::routingKey);
-        } else {
-            env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-            env.enableCheckpointing(config.checkpointInterval().toMillis());
-            // RMQSource is not parallel; parsing stays chained to it so each refresh subtask sees events in queue order
-            SingleOutputStreamOperator<RefreshRequest> parsed = env.addSource(events).uid("silver-events").name("silver events")
-                    .setParallelism(1)
-                    .process(new ParseSilverEvent(config.eventsQueue(), config.dlqQueue())).uid("parse-silver-event").name("parse silver event").setParallelism(1);
-            parsed.getSideOutput(ParseSilverEvent.INVALID).sinkTo(deadLetters).uid("dead-letters").name("dead letters").setParallelism(1);
-            requests = parsed.keyBy(RefreshRequest::routingKey);
+            env.fromData(RefreshRequest.everything()).uid("batch-request").name("batch request").keyBy(RefreshRequest::routingKey)
+                    .process(new GoldRefreshFunction(config.jdbcUrl(), config.statsInterval())).uid("gold-refresh").name("gold refresh")
+                    .sinkTo(done).uid("gold-done").name("gold done");
+            return;
         }
-        requests.process(new GoldRefreshFunction(config.jdbcUrl(), config.statsInterval())).uid("gold-refresh").name("gold refresh")
-                .sinkTo(done).uid("gold-done").name("gold done");
+        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+        env.enableCheckpointing(config.checkpointInterval().toMillis());
+        // RMQSource is not parallel; parsing stays chained to it so each refresh subtask sees events in queue order
+        SingleOutputStreamOperator<RefreshRequest> parsed = env.addSource(events).uid("silver-events").name("silver events")
+                .setParallelism(1)
+                .process(new ParseSilverEvent(config.eventsQueue(), config.dlqQueue())).uid("parse-silver-event").name("parse silver event").setParallelism(1);
+        SingleOutputStreamOperator<Integer> refreshed = parsed.keyBy(RefreshRequest::routingKey)
+                .process(new GoldRefreshFunction(config.jdbcUrl(), config.statsInterval(), new EventDeadLetters(config.eventsQueue(), config.dlqQueue()))).uid("gold-refresh").name("gold refresh");
+        refreshed.sinkTo(done).uid("gold-done").name("gold done");
+        // refused events and refused refreshes: one confirmed sink, so a checkpoint completes only once they are queued
+        parsed.getSideOutput(ParseSilverEvent.INVALID).union(refreshed.getSideOutput(GoldRefreshFunction.REFUSED))
+                .sinkTo(deadLetters).uid("dead-letters").name("dead letters").setParallelism(1);
     }
 
     public static void main(String[] args) throws Exception {

@@ -2,10 +2,12 @@ package io.songnodes.jobs.dlqreplay.replay;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConfirmListener;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.songnodes.amqp.AmqpHeaders;
 import io.songnodes.json.Json;
 import io.songnodes.model.DeadLetter;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -48,6 +51,10 @@ public final class DlqReplayer implements AutoCloseable {
     private final Clock clock;
     private final RateLimiter limiter;
     private final Set<String> returned = ConcurrentHashMap.newKeySet();
+    private final Set<String> parkReturned = ConcurrentHashMap.newKeySet();
+    /** Publish sequence numbers the broker has not confirmed yet, and those it nacked: a nack fails its own message only. */
+    private final ConcurrentSkipListSet<Long> unconfirmed = new ConcurrentSkipListSet<>();
+    private final Set<Long> nacked = ConcurrentHashMap.newKeySet();
     private final Map<String, Boolean> queueExists = new HashMap<>();
     private final List<Pending> batch = new ArrayList<>();
     private Consumer<Stage> crashHook = s -> {};
@@ -88,8 +95,20 @@ public final class DlqReplayer implements AutoCloseable {
             replayChannel = connection.createChannel();
             replayChannel.confirmSelect();
             replayChannel.addReturnListener(r -> returned.add(String.valueOf(r.getProperties().getCorrelationId())));
+            replayChannel.addConfirmListener(new ConfirmListener() {
+                @Override public void handleAck(long seq, boolean multiple) { settle(seq, multiple, false); }
+
+                @Override public void handleNack(long seq, boolean multiple) { settle(seq, multiple, true); }
+            });
+            dlqChannel.addReturnListener(r -> parkReturned.add(r.getRoutingKey()));
         }
         return depthAtStart;
+    }
+
+    private void settle(long seq, boolean multiple, boolean nack) {
+        var done = multiple ? unconfirmed.headSet(seq, true) : unconfirmed.subSet(seq, true, seq, true);
+        if (nack) nacked.addAll(done);
+        done.clear();
     }
 
     private long passiveDepth(String queue, String option) throws IOException, TimeoutException {
@@ -178,6 +197,7 @@ public final class DlqReplayer implements AutoCloseable {
         String q = d.originalQueue();
         String bad = q == null || q.isBlank() ? "envelope has no original_queue"
                 : q.equals(cfg.dlq()) || q.equals(cfg.parking()) ? "original_queue is the DLQ or the parking lot (would loop)"
+                : !cfg.allowedQueues().contains(q) ? "original_queue '" + AmqpHeaders.truncate(q) + "' is not an allowed replay target (--allow-queue)"
                 : !cfg.dryRun() && !queueExists(q) ? "original_queue '" + q + "' does not exist" : null;
         if (bad != null) {
             return withReason(d, new Pending(tag, ReplayStatus.ERROR, d.id(), type, d.provider(), d.field(), d.replayCount(), null, null, null, bad));
@@ -234,27 +254,50 @@ public final class DlqReplayer implements AutoCloseable {
         for (Pending p : batch) {
             if (p.status != ReplayStatus.REPLAYED) continue;
             // mandatory: a queue deleted since the check returns the message instead of dropping it
+            p.seq = replayChannel.getNextPublishSeqNo();
+            unconfirmed.add(p.seq);
             replayChannel.basicPublish("", p.destination, true, p.props, p.body);
             anyReplay = true;
         }
         crashHook.accept(Stage.AFTER_REPLAY_PUBLISH);
-        boolean allAcked = !anyReplay || replayChannel.waitForConfirms(cfg.confirmTimeout().toMillis());
+        if (anyReplay) replayChannel.waitForConfirms(cfg.confirmTimeout().toMillis());
         crashHook.accept(Stage.AFTER_REPLAY_CONFIRM);
         for (Pending p : batch) {
             if (p.status != ReplayStatus.REPLAYED) continue;
             // returns arrive before the confirm of the same message, so the set is complete here
             if (returned.remove(p.props.getCorrelationId())) p.fail("original_queue '" + p.destination + "' rejected the message (unroutable)");
-            else if (!allAcked) p.fail("the broker nacked the republish");
+            else if (nacked.remove(p.seq)) p.fail("the broker nacked the republish to '" + p.destination + "'");
+        }
+        boolean anyPark = batch.stream().anyMatch(p -> p.status == ReplayStatus.PARKED);
+        // a missing parking lot must leave the message in the DLQ, not drop it and ack it
+        if (anyPark && !queueExistsNow(cfg.parking())) {
+            for (Pending p : batch) if (p.status == ReplayStatus.PARKED) p.fail("the parking lot '" + cfg.parking() + "' does not exist");
         }
         for (Pending p : batch) {
-            if (p.status == ReplayStatus.PARKED) dlqChannel.basicPublish("", cfg.parking(), false, p.props, p.body);
+            // mandatory as well: should the lot vanish between the check and the commit, the return puts it back below
+            if (p.status == ReplayStatus.PARKED) dlqChannel.basicPublish("", cfg.parking(), true, p.props, p.body);
         }
         for (Pending p : batch) {
             if (p.status != ReplayStatus.ERROR) dlqChannel.basicAck(p.tag, false);
         }
         crashHook.accept(Stage.BEFORE_COMMIT);
         dlqChannel.txCommit();
+        // returns of the transaction's publishes arrive before its commit-ok
+        if (anyPark && parkReturned.remove(cfg.parking())) {
+            for (Pending p : batch) {
+                if (p.status != ReplayStatus.PARKED) continue;
+                dlqChannel.basicPublish("", cfg.dlq(), true, p.props, p.body);
+                p.fail("the parking lot '" + cfg.parking() + "' vanished during the move: the message was put back in the DLQ");
+            }
+            dlqChannel.txCommit();
+        }
         crashHook.accept(Stage.AFTER_COMMIT);
+    }
+
+    /** Asks the broker now (never cached): the parking lot may have been deleted since the run started. */
+    private boolean queueExistsNow(String queue) throws IOException, TimeoutException {
+        queueExists.remove(queue);
+        return queueExists(queue);
     }
 
     /** Closes the connection: every message still unacked (skipped, error, or in an uncommitted batch) returns to the DLQ. */
@@ -280,6 +323,7 @@ public final class DlqReplayer implements AutoCloseable {
         final byte[] body;
         String detail;
         String reason;
+        long seq;
 
         Pending(long tag, ReplayStatus status, String id, String errorType, String provider, String field, int replayCount,
                 String destination, AMQP.BasicProperties props, byte[] body, String detail) {

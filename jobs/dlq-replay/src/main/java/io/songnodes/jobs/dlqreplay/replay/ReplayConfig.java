@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything one replay run needs, validated once at start-up.
@@ -14,11 +15,17 @@ import java.util.Objects;
  * @param rate         replays per second, 0 for no cap
  * @param batchSize    messages moved per confirm round trip and per commit
  * @param metricsLinger how long the counters stay visible (at zero) before the run and (final) after it
+ * @param allowedQueues the only queues a replay may go to: {@code original_queue} comes from the message body, so it is
+ *                      never trusted to name any queue on the broker
  */
 public record ReplayConfig(AmqpSettings amqp, String dlq, String parking, ReplayFilter filter, int maxReplays, long maxMessages,
                            Instant stopAt, boolean dryRun, double rate, int batchSize, Duration confirmTimeout,
-                           ProviderLimits limits, Duration progressEvery, Duration metricsLinger) implements Serializable {
+                           ProviderLimits limits, Duration progressEvery, Duration metricsLinger, Set<String> allowedQueues) implements Serializable {
+    /** Where a replay may go unless {@code --allow-queue} adds more: the bronze queue and the re-enrichment queue. */
+    public static final Set<String> DEFAULT_ALLOWED_QUEUES = Set.of("songnodes.bronze.tracks", "songnodes.reenrich");
+
     public ReplayConfig {
+        allowedQueues = Set.copyOf(Objects.requireNonNull(allowedQueues, "allowedQueues"));
         Objects.requireNonNull(amqp, "amqp");
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(stopAt, "stopAt");

@@ -33,6 +33,7 @@ class DlqReplayerITCase {
 
     static ReplayConfig config(DlqFixture f, String... extra) {
         List<String> args = new ArrayList<>(List.of("--amqp-uri", TestRabbit.uri(), "--dlq", f.dlq, "--parking", f.parking));
+        if (!List.of(extra).contains("--allow-queue")) args.addAll(List.of("--allow-queue", f.bronze));
         args.addAll(List.of(extra));
         return ReplayCommand.parse(args.toArray(String[]::new), Map.of(), Clock.systemUTC());
     }
@@ -136,8 +137,11 @@ class DlqReplayerITCase {
                     good.lastFailedAt(), rabbit.prefix() + "no.such.queue", "x");
             DeadLetter loop = new DeadLetter("m2", good.errorType(), "r", null, null, "j", 1, 0, good.firstFailedAt(),
                     good.lastFailedAt(), f.dlq, "x");
+            // original_queue comes from the body: an existing queue that is not allowed is never a target
+            DeadLetter elsewhere = new DeadLetter("m3", good.errorType(), "r", null, null, "j", 1, 0, good.firstFailedAt(),
+                    good.lastFailedAt(), rabbit.queue("elsewhere"), "x");
             var ch = rabbit.channel();
-            for (DeadLetter d : List.of(missingQueue, ok, loop)) {
+            for (DeadLetter d : List.of(missingQueue, ok, loop, elsewhere)) {
                 ch.basicPublish("", f.dlq, EnvelopeProperties.forDeadLetter(d, null, Instant.now()), Json.writeBytes(d));
             }
             AMQP.BasicProperties garbageProps = new AMQP.BasicProperties.Builder().timestamp(new java.util.Date())
@@ -146,15 +150,70 @@ class DlqReplayerITCase {
             ch.waitForConfirmsOrDie(10_000);
             List<Stored> before = f.browse(f.dlq);
 
-            ReplayTally t = runToEnd(config(f));
+            ReplayTally t = runToEnd(config(f, "--allow-queue", f.bronze + "," + missingQueue.originalQueue()));
 
             assertThat(t.count(ReplayStatus.REPLAYED)).isEqualTo(1);
-            assertThat(t.count(ReplayStatus.ERROR)).isEqualTo(3);
+            assertThat(t.count(ReplayStatus.ERROR)).isEqualTo(4);
             assertThat(t.errors().keySet()).anyMatch(k -> k.contains("does not exist")).anyMatch(k -> k.contains("would loop"))
-                    .anyMatch(k -> k.contains("not a dead-letter envelope"));
+                    .anyMatch(k -> k.contains("not a dead-letter envelope")).anyMatch(k -> k.contains("not an allowed replay target"));
             assertThat(f.browse(f.dlq).stream().map(Stored::key).toList())
-                    .containsExactlyElementsOf(Stream.of(before.get(0), before.get(2), before.get(3)).map(Stored::key).toList());
+                    .containsExactlyElementsOf(Stream.of(before.get(0), before.get(2), before.get(3), before.get(4)).map(Stored::key).toList());
             assertThat(f.drain(f.bronze)).extracting(s -> s.envelope().id()).containsExactly(ok.id());
+        }
+    }
+
+    @Test
+    void aMissingParkingLotLeavesTheMessageInTheDlq() throws Exception {
+        try (TestRabbit rabbit = new TestRabbit()) {
+            DlqFixture f = new DlqFixture(rabbit);
+            List<DeadLetter> seeded = f.seed(23);
+            long atLimit = seeded.stream().filter(d -> d.replayCount() >= 3).count();
+            assertThat(atLimit).isEqualTo(3);
+            ReplayTally t = new ReplayTally();
+            try (DlqReplayer r = new DlqReplayer(config(f), Clock.systemUTC())) {
+                t.depthAtStart(r.open());
+                // the lot is deleted after the start-up check: a non-mandatory publish would drop the message and ack it
+                rabbit.channel().queueDelete(f.parking);
+                while (r.step(t::add)) {
+                    // to the end
+                }
+            }
+            assertThat(t.count(ReplayStatus.PARKED)).isZero();
+            assertThat(t.count(ReplayStatus.REPLAYED)).isEqualTo(23 - atLimit);
+            assertThat(t.count(ReplayStatus.ERROR)).isEqualTo(atLimit);
+            assertThat(t.errors().keySet()).allMatch(k -> k.contains("parking lot"));
+            assertThat(f.browse(f.dlq)).extracting(st -> st.envelope().id())
+                    .containsExactlyInAnyOrderElementsOf(seeded.stream().filter(d -> d.replayCount() >= 3).map(DeadLetter::id).toList());
+        }
+    }
+
+    @Test
+    void oneNackFailsOnlyItsOwnMessageNotTheBatch() throws Exception {
+        try (TestRabbit rabbit = new TestRabbit()) {
+            DlqFixture f = new DlqFixture(rabbit);
+            // the broker nacks publishes past two messages in this queue
+            String limited = rabbit.adopt(rabbit.prefix() + "limited");
+            rabbit.channel().queueDeclare(limited, true, false, false, Map.of("x-max-length", 2, "x-overflow", "reject-publish"));
+            var ch = rabbit.channel();
+            List<String> toLimited = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                DeadLetter base = f.envelope(3 * i + 1);
+                String queue = i % 2 == 0 ? limited : f.bronze;
+                DeadLetter d = new DeadLetter("nack-" + i, base.errorType(), base.reason(), base.provider(), base.field(), base.job(), 1, 0,
+                        base.firstFailedAt(), base.lastFailedAt(), queue, base.payload());
+                if (queue.equals(limited)) toLimited.add(d.id());
+                ch.basicPublish("", f.dlq, EnvelopeProperties.forDeadLetter(d, null, Instant.now()), Json.writeBytes(d));
+            }
+            ch.waitForConfirmsOrDie(10_000);
+
+            ReplayTally t = runToEnd(config(f, "--allow-queue", f.bronze + "," + limited));
+
+            assertThat(t.count(ReplayStatus.REPLAYED)).isEqualTo(7);
+            assertThat(t.count(ReplayStatus.ERROR)).isEqualTo(3);
+            assertThat(t.errors().keySet()).singleElement().asString().contains("nacked");
+            assertThat(rabbit.depth(f.bronze)).isEqualTo(5);
+            assertThat(rabbit.depth(limited)).isEqualTo(2);
+            assertThat(f.browse(f.dlq)).hasSize(3).allSatisfy(st -> assertThat(toLimited).contains(st.envelope().id()));
         }
     }
 
