@@ -40,7 +40,7 @@ public final class WaterfallConfigLoader {
     public static final String DEFAULT_RESOURCE = "/waterfall.yaml";
 
     private static final List<String> TOP_KEYS = List.of("fields", "providers", "scoring", "user_agent");
-    private static final List<String> FIELD_KEYS = List.of("providers", "min_confidence", "mode");
+    private static final List<String> FIELD_KEYS = List.of("providers", "min_confidence", "mode", "max_values", "min_providers");
     private static final List<String> PROVIDER_KEYS = List.of("rate", "burst", "timeout", "cache_ttl", "negative_cache_ttl",
             "cost_per_call_usd", "monthly_budget_usd", "base_url", "auth_url", "enabled", "freshness_ttl");
     private static final List<String> SCORING_KEYS = List.of("ambiguity_margin", "duration_tolerance", "chain_min_confidence");
@@ -159,7 +159,23 @@ public final class WaterfallConfigLoader {
                 }
             }
         }
-        if (min != null) into.put(f.get(), new FieldRule(f.get(), providers, min, mode));
+        int maxValues = stopBound(node.get("max_values"), path + ".max_values", mode);
+        int minProviders = stopBound(node.get("min_providers"), path + ".min_providers", mode);
+        if (min != null) into.put(f.get(), new FieldRule(f.get(), providers, min, mode, maxValues, minProviders));
+    }
+
+    /** An append field's stop bound: a whole number >= 1, only with mode append; 0 when absent. */
+    private int stopBound(JsonNode n, String path, FieldMode mode) {
+        if (n == null || n.isNull()) return 0;
+        if (!n.isIntegralNumber() || n.asInt() < 1) {
+            errors.add(path + ": must be a whole number >= 1, was " + n);
+            return 0;
+        }
+        if (mode != FieldMode.APPEND) {
+            errors.add(path + ": only applies with mode: append (a first-mode field stops at its first winner)");
+            return 0;
+        }
+        return n.asInt();
     }
 
     private Optional<ProviderName> providerName(JsonNode n, String path) {

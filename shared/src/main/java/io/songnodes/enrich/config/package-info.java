@@ -9,6 +9,8 @@
  *     providers: [p1, p2, ...]  # required, non-empty, no repeats: spotify musicbrainz discogs beatport lastfm deezer
  *     min_confidence: 0.80      # required, number in [0,1]
  *     mode: first | append      # optional, default first; append only for genre
+ *     max_values: 3             # append only: stop asking once the union holds this many values (and keep that many)
+ *     min_providers: 2          # append only: stop asking once this many providers contributed
  * providers:                    # optional; a provider left out keeps its built-in defaults (ProviderDefaults)
  *   &lt;provider&gt;:
  *     rate: 1/s | 60/min | 50/5s   # N/unit or N/Munit, units ms s sec m min h d

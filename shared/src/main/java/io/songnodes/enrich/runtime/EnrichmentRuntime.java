@@ -138,6 +138,15 @@ public final class EnrichmentRuntime implements AutoCloseable {
         return waterfall.enrich(message, gateway, listener, clock);
     }
 
+    /**
+     * Enriches one message with each wave's provider lookups at the same time on {@code pool}; cancelling the future
+     * (a timeout) stops the track's outstanding lookups.
+     */
+    public java.util.concurrent.CompletableFuture<EnrichmentResult> enrichAsync(BronzeMessage message, Clock clock,
+                                                                               java.util.concurrent.ExecutorService pool) {
+        return waterfall.enrichAsync(io.songnodes.enrich.waterfall.TrackInput.of(message), gateway, listener, clock, pool);
+    }
+
     /** Applies a new, already validated config; returns true when the gateway was rebuilt. */
     public synchronized boolean apply(WaterfallConfig config) {
         boolean limitsChanged = !config.providers().equals(waterfall.config().providers());

@@ -27,11 +27,45 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** One track's pass through the waterfall: the state of a single {@link Waterfall#enrich} call; the rules are documented on {@link Waterfall}. */
+/**
+ * One track's pass through the waterfall: the state of a single {@link Waterfall#enrich} call; the rules are
+ * documented on {@link Waterfall}. The run works in waves: each wave asks, at the same time, every provider that is
+ * next in line for some field that still needs a value; the next wave starts when all its answers are in, with their
+ * ids and ISRC known. Only one wave runs at a time, so the state needs no locking.
+ */
 final class TrackRun {
     /** A provider's one answer for the track, kept for the run. */
     private record Answer(ProviderOutcome outcome, Selection selection) {}
+
+    /** Starts one provider lookup; the future fails with a {@link ProviderException} for a provider error. */
+    @FunctionalInterface
+    interface Lookups {
+        CompletableFuture<List<Candidate>> lookup(ProviderName provider, TrackQuery query);
+
+        /** Every lookup on the calling thread, one after another. */
+        static Lookups direct(ProviderGateway gateway) {
+            return (p, q) -> {
+                try {
+                    return CompletableFuture.completedFuture(gateway.lookup(p, q));
+                } catch (ProviderException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            };
+        }
+    }
+
+    /** How far a field has got: the next provider of its order, and an append field's contributions so far. */
+    private static final class Progress {
+        int next;
+        boolean done;
+        final List<String> appended = new ArrayList<>();
+        final List<FieldValue> contributors = new ArrayList<>();
+    }
 
     private final WaterfallConfig config;
     private final CandidateScorer scorer;
@@ -43,9 +77,12 @@ final class TrackRun {
     private final Map<String, String> knownIds = new LinkedHashMap<>();
     private final Map<ProviderName, Answer> answers = new LinkedHashMap<>();
     private final Map<EnrichField, FieldValue> filled = new LinkedHashMap<>();
+    private final Map<EnrichField, Progress> progress = new LinkedHashMap<>();
     private final List<FieldStep> steps = new ArrayList<>();
     private final Set<String> usedCandidates = new LinkedHashSet<>();
     private final Map<ProviderName, List<String>> winnerNotes = new LinkedHashMap<>();
+    private final List<CompletableFuture<List<Candidate>>> outstanding = new CopyOnWriteArrayList<>();
+    private volatile boolean cancelled;
     private Integer refDuration;
 
     TrackRun(WaterfallConfig config, CandidateScorer scorer, TrackInput in, ProviderGateway gateway, EnrichmentListener listener, Clock clock) {
@@ -58,6 +95,17 @@ final class TrackRun {
     }
 
     EnrichmentResult execute() {
+        try {
+            return run(Lookups.direct(gateway)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    /** Runs the waterfall with {@code lookups}; completes when the last wave's answers are in. */
+    CompletableFuture<EnrichmentResult> run(Lookups lookups) {
         b.trackId = in.trackId();
         b.artist = in.artist();
         b.title = in.title();
@@ -70,12 +118,65 @@ final class TrackRun {
             b.dataQualityScore = 0.0;
             b.lastEnrichedAt = clock.instant();
             listener.trackEnriched(EnrichmentStatus.UNIDENTIFIED.wireName(), 0);
-            return new EnrichmentResult(b.build(), EnrichmentStatus.UNIDENTIFIED, 0.0, List.of(), List.of(), List.of(), null);
+            return CompletableFuture.completedFuture(
+                    new EnrichmentResult(b.build(), EnrichmentStatus.UNIDENTIFIED, 0.0, List.of(), List.of(), List.of(), null));
         }
         applyHints();
-        for (FieldRule rule : config.fields().values()) runField(rule);
-        recordMatchedIds();
-        return finish();
+        for (FieldRule rule : config.fields().values()) {
+            Progress pr = new Progress();
+            pr.done = rule.mode() == FieldMode.FIRST && filled.containsKey(rule.field());
+            progress.put(rule.field(), pr);
+        }
+        return wave(lookups);
+    }
+
+    /**
+     * Stops the run: no further wave starts, and the outstanding lookups are cancelled (a lookup running on a pool
+     * thread is interrupted, which abandons its permit wait or its HTTP request).
+     */
+    void cancel() {
+        cancelled = true;
+        for (CompletableFuture<List<Candidate>> f : outstanding) f.cancel(true);
+    }
+
+    private CompletableFuture<EnrichmentResult> wave(Lookups lookups) {
+        advanceFields();
+        Set<ProviderName> plan = plan();
+        if (plan.isEmpty() || cancelled) return CompletableFuture.completedFuture(finishFields());
+        TrackQuery q = new TrackQuery(in.artist(), in.searchTitle(), refDuration, Map.copyOf(knownIds));
+        MatchTarget target = MatchTarget.of(in.identity(), in.title(), refDuration, knownIds);
+        Map<ProviderName, CompletableFuture<List<Candidate>>> calls = new LinkedHashMap<>();
+        for (ProviderName p : plan) {
+            if (!config.provider(p).enabled() || !gateway.enabled(p)) {
+                answers.put(p, new Answer(new ProviderOutcome(p, ProviderOutcome.Status.DISABLED, null, "disabled", 0, null, 0, false, clock.instant()), null));
+                continue;
+            }
+            CompletableFuture<List<Candidate>> f;
+            try {
+                f = lookups.lookup(p, q);
+            } catch (RuntimeException e) {
+                f = CompletableFuture.failedFuture(e);
+            }
+            calls.put(p, f);
+            outstanding.add(f);
+        }
+        return CompletableFuture.allOf(calls.values().toArray(CompletableFuture[]::new))
+                .handle((v, t) -> null)
+                .thenCompose(v -> {
+                    outstanding.clear();
+                    calls.forEach((p, f) -> absorb(p, target, f));
+                    return wave(lookups);
+                });
+    }
+
+    /** The providers next in line for a field that still needs a value: asked together in the next wave. */
+    private Set<ProviderName> plan() {
+        Set<ProviderName> plan = new LinkedHashSet<>();
+        for (FieldRule rule : config.fields().values()) {
+            Progress pr = progress.get(rule.field());
+            if (!pr.done && pr.next < rule.providers().size()) plan.add(rule.providers().get(pr.next));
+        }
+        return plan;
     }
 
     private void applyHints() {
@@ -88,49 +189,72 @@ final class TrackRun {
         }
     }
 
-    private void runField(FieldRule rule) {
-        EnrichField field = rule.field();
-        if (rule.mode() == FieldMode.FIRST && filled.containsKey(field)) return;
-        List<String> appended = new ArrayList<>();
-        List<FieldValue> contributors = new ArrayList<>();
-        List<ProviderName> order = rule.providers();
-        for (int i = 0; i < order.size(); i++) {
-            ProviderName p = order.get(i);
-            String ruleName = field.configName() + "[" + (i + 1) + "]=" + p.id();
-            Answer a = answer(p);
-            FieldStep step = evaluate(rule, ruleName, p, a);
-            steps.add(step);
-            if (step.outcome() == FieldStep.Outcome.WON) {
-                ScoredCandidate w = a.selection().winner();
-                usedCandidates.add(key(p, w.candidate()));
-                listener.fieldWon(p, field.column());
-                FieldValue fv = new FieldValue(FieldValues.extract(field, w.candidate()), p.id(), w.candidate().recordId(),
-                        round(w.confidence()), a.outcome().at(), ruleName);
-                if (rule.mode() == FieldMode.APPEND) {
-                    contributors.add(fv);
-                    @SuppressWarnings("unchecked") List<String> vals = (List<String>) fv.value();
-                    for (String v : vals) if (!appended.contains(v)) appended.add(v);
-                    continue;
-                }
-                set(field, fv.value(), fv);
-                if (field == EnrichField.KEY) setCamelot(w.candidate(), fv);
-                return;
+    /** Walks every open field through the answers that are in, in config order, until it is filled or must wait. */
+    private void advanceFields() {
+        for (FieldRule rule : config.fields().values()) {
+            Progress pr = progress.get(rule.field());
+            List<ProviderName> order = rule.providers();
+            while (!pr.done && pr.next < order.size()) {
+                ProviderName p = order.get(pr.next);
+                Answer a = answers.get(p);
+                if (a == null) break;
+                boolean won = step(rule, pr, p, a);
+                pr.next++;
+                if (!won && pr.next < order.size()) listener.fallback(p, order.get(pr.next), rule.field().column());
             }
-            if (a.selection() != null && a.selection().hasWinner()) {
-                winnerNotes.computeIfAbsent(p, k -> new ArrayList<>()).add(field.configName() + ": " + step.detail());
-            }
-            if (i + 1 < order.size()) listener.fallback(p, order.get(i + 1), field.column());
+            if (pr.next >= order.size()) pr.done = true;
         }
-        if (!contributors.isEmpty()) {
+    }
+
+    /** Evaluates {@code p}'s answer for the field; true when it won (for append: contributed). */
+    private boolean step(FieldRule rule, Progress pr, ProviderName p, Answer a) {
+        EnrichField field = rule.field();
+        String ruleName = field.configName() + "[" + (pr.next + 1) + "]=" + p.id();
+        FieldStep step = evaluate(rule, ruleName, p, a);
+        steps.add(step);
+        if (step.outcome() == FieldStep.Outcome.WON) {
+            ScoredCandidate w = a.selection().winner();
+            usedCandidates.add(key(p, w.candidate()));
+            listener.fieldWon(p, field.column());
+            FieldValue fv = new FieldValue(FieldValues.extract(field, w.candidate()), p.id(), w.candidate().recordId(),
+                    round(w.confidence()), a.outcome().at(), ruleName);
+            if (rule.mode() == FieldMode.APPEND) {
+                pr.contributors.add(fv);
+                @SuppressWarnings("unchecked") List<String> vals = (List<String>) fv.value();
+                for (String v : vals) if (!pr.appended.contains(v)) pr.appended.add(v);
+                if (rule.enough(pr.appended.size(), pr.contributors.size())) pr.done = true;
+                return true;
+            }
+            set(field, fv.value(), fv);
+            if (field == EnrichField.KEY) setCamelot(w.candidate(), fv);
+            pr.done = true;
+            return true;
+        }
+        if (a.selection() != null && a.selection().hasWinner()) {
+            winnerNotes.computeIfAbsent(p, k -> new ArrayList<>()).add(field.configName() + ": " + step.detail());
+        }
+        return false;
+    }
+
+    /** Append fields get their union (cut to max_values); then the ids of confident matches and the result. */
+    private EnrichmentResult finishFields() {
+        for (FieldRule rule : config.fields().values()) {
+            Progress pr = progress.get(rule.field());
+            if (rule.mode() != FieldMode.APPEND || pr.contributors.isEmpty()) continue;
+            List<FieldValue> contributors = pr.contributors;
+            List<String> values = rule.maxValues() > 0 && pr.appended.size() > rule.maxValues()
+                    ? new ArrayList<>(pr.appended.subList(0, rule.maxValues())) : new ArrayList<>(pr.appended);
             FieldValue first = contributors.get(0);
-            FieldValue merged = new FieldValue(new ArrayList<>(appended),
+            FieldValue merged = new FieldValue(values,
                     String.join(",", contributors.stream().map(FieldValue::provider).toList()),
                     String.join(",", contributors.stream().map(FieldValue::providerRecordId).toList()),
                     contributors.stream().mapToDouble(FieldValue::confidence).min().orElse(0),
                     first.fetchedAt(),
                     String.join("+", contributors.stream().map(FieldValue::rule).toList()));
-            set(field, merged.value(), merged);
+            set(rule.field(), merged.value(), merged);
         }
+        recordMatchedIds();
+        return finish();
     }
 
     private FieldStep evaluate(FieldRule rule, String ruleName, ProviderName p, Answer a) {
@@ -159,45 +283,38 @@ final class TrackRun {
         return new FieldStep(field, ruleName, p, FieldStep.Outcome.WON, w.confidence(), w.score().reason());
     }
 
-    /** Asks {@code p} once; later calls get the kept answer. */
-    private Answer answer(ProviderName p) {
-        Answer kept = answers.get(p);
-        if (kept != null) return kept;
-        Answer a;
-        if (!config.provider(p).enabled() || !gateway.enabled(p)) {
-            a = new Answer(new ProviderOutcome(p, ProviderOutcome.Status.DISABLED, null, "disabled", 0, null, 0, false, clock.instant()), null);
-        } else {
-            TrackQuery q = new TrackQuery(in.artist(), in.searchTitle(), refDuration, Map.copyOf(knownIds));
-            MatchTarget target = MatchTarget.of(in.identity(), in.title(), refDuration, knownIds);
-            List<Candidate> candidates;
-            try {
-                candidates = gateway.lookup(p, q);
-            } catch (ProviderException e) {
-                if (e.kind() == ProviderException.Kind.NOT_FOUND) {
-                    candidates = List.of();
-                } else {
-                    ProviderOutcome.Status st = switch (e.kind()) {
-                        case CIRCUIT_OPEN -> ProviderOutcome.Status.BREAKER_OPEN;
-                        case BUDGET_EXHAUSTED -> ProviderOutcome.Status.BUDGET;
-                        default -> ProviderOutcome.Status.FAILED;
-                    };
-                    a = new Answer(new ProviderOutcome(p, st, e.kind(), e.getMessage(), 0, null, 0, false, clock.instant()), null);
-                    answers.put(p, a);
-                    return a;
-                }
+    /** Keeps {@code p}'s answer: scored against what was known when it was asked; a confident match chains its ids. */
+    private void absorb(ProviderName p, MatchTarget target, CompletableFuture<List<Candidate>> call) {
+        List<Candidate> candidates;
+        try {
+            candidates = call.join();
+        } catch (CancellationException e) {
+            answers.put(p, new Answer(new ProviderOutcome(p, ProviderOutcome.Status.FAILED, ProviderException.Kind.TIMEOUT,
+                    "cancelled: the track ran out of time", 0, null, 0, false, clock.instant()), null));
+            return;
+        } catch (CompletionException e) {
+            if (!(e.getCause() instanceof ProviderException pe)) throw e;
+            if (pe.kind() == ProviderException.Kind.NOT_FOUND) {
+                candidates = List.of();
+            } else {
+                ProviderOutcome.Status st = switch (pe.kind()) {
+                    case CIRCUIT_OPEN -> ProviderOutcome.Status.BREAKER_OPEN;
+                    case BUDGET_EXHAUSTED -> ProviderOutcome.Status.BUDGET;
+                    default -> ProviderOutcome.Status.FAILED;
+                };
+                answers.put(p, new Answer(new ProviderOutcome(p, st, pe.kind(), pe.getMessage(), 0, null, 0, false, clock.instant()), null));
+                return;
             }
-            Instant at = clock.instant();
-            List<Candidate> list = candidates == null ? List.of() : candidates;
-            Selection s = scorer.select(target, list);
-            ScoredCandidate w = s.winner();
-            ProviderOutcome.Status st = list.isEmpty() ? ProviderOutcome.Status.NOT_FOUND : ProviderOutcome.Status.ANSWERED;
-            a = new Answer(new ProviderOutcome(p, st, null, s.reason(), list.size(), w == null ? null : w.candidate().recordId(),
-                    w == null ? 0 : round(w.confidence()), s.ambiguous(), at), s);
-            b.providerEnrichedAt.put(p.id(), at);
-            if (w != null && w.confidence() >= config.scoring().chainMinConfidence()) chain(p, w.candidate());
         }
-        answers.put(p, a);
-        return a;
+        Instant at = clock.instant();
+        List<Candidate> list = candidates == null ? List.of() : candidates;
+        Selection s = scorer.select(target, list);
+        ScoredCandidate w = s.winner();
+        ProviderOutcome.Status st = list.isEmpty() ? ProviderOutcome.Status.NOT_FOUND : ProviderOutcome.Status.ANSWERED;
+        answers.put(p, new Answer(new ProviderOutcome(p, st, null, s.reason(), list.size(), w == null ? null : w.candidate().recordId(),
+                w == null ? 0 : round(w.confidence()), s.ambiguous(), at), s));
+        b.providerEnrichedAt.put(p.id(), at);
+        if (w != null && w.confidence() >= config.scoring().chainMinConfidence()) chain(p, w.candidate());
     }
 
     /** A confident match's ids and ISRC go to every later lookup; earlier knowledge (hints) is never overwritten. */

@@ -9,6 +9,12 @@ import io.songnodes.enrich.scoring.CandidateScorer;
 import java.io.Serializable;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The per-field enrichment waterfall (contracts §5), plain Java: the Flink jobs and the CLI call it.
@@ -16,11 +22,16 @@ import java.util.Objects;
  * <p>Rules. Fields are worked through in config order; each field asks its providers in order. A provider
  * wins a field when its matched candidate (see {@link CandidateScorer}) has a value for the field and a
  * confidence of at least the field's {@code min_confidence}. In {@code first} mode the first win ends the
- * field; in {@code append} mode (genre) every winner's values are unioned. A field already filled (by a
- * win or a scraper hint) asks nobody. Each provider is asked at most once per track: its answer is kept
- * for the run and reused by every later field. A provider whose match reaches
- * {@code scoring.chain_min_confidence} passes its ids and ISRC (and its duration, for scoring) to every
- * later lookup through {@link TrackQuery#knownIds()}; scraper hints are known ids from the start.
+ * field; in {@code append} mode (genre) winners' values are unioned until the field has enough
+ * ({@code max_values} values or {@code min_providers} contributors; without either, every provider of the
+ * order is asked). A field already filled (by a win or a scraper hint) asks nobody.
+ *
+ * <p>Ask only what is needed. A provider is asked for a track only when it is next in line for some field that
+ * still needs a value, and at most once per track: its answer is kept for the run and reused by every later
+ * field. The providers next in line for the open fields are asked together (a wave, concurrently with
+ * {@link #enrichAsync}); a provider whose match reaches {@code scoring.chain_min_confidence} passes its ids and
+ * ISRC (and its duration, for scoring) to every lookup of the later waves through {@link TrackQuery#knownIds()};
+ * scraper hints are known ids from the start.
  * Unidentified tracks are never sent to any provider. Provider ids that are not configured fields are
  * still recorded from any confident match (rule {@code spotify_id[match]=spotify}). {@code musical_key} is
  * written like "A minor" and {@code camelot_key} ("8A") is derived from the key that won
@@ -58,8 +69,54 @@ public final class Waterfall implements Serializable {
         return enrich(TrackInput.of(message), gateway, listener, clock);
     }
 
-    /** Enriches one track. {@code listener} may be null. */
+    /** Enriches one track on the calling thread, one lookup after another. {@code listener} may be null. */
     public EnrichmentResult enrich(TrackInput input, ProviderGateway gateway, EnrichmentListener listener, Clock clock) {
         return new TrackRun(config, scorer, input, gateway, listener == null ? EnrichmentListener.NONE : listener, clock).execute();
+    }
+
+    /**
+     * Enriches one track with the lookups of each wave running at the same time on {@code pool}. Cancelling the
+     * returned future (a timeout) starts no further lookup and interrupts the outstanding ones, which abandon
+     * their permit waits and HTTP requests.
+     */
+    public CompletableFuture<EnrichmentResult> enrichAsync(TrackInput input, ProviderGateway gateway, EnrichmentListener listener,
+                                                           Clock clock, ExecutorService pool) {
+        TrackRun run = new TrackRun(config, scorer, input, gateway, listener == null ? EnrichmentListener.NONE : listener, clock);
+        CompletableFuture<EnrichmentResult> out = new CompletableFuture<>();
+        out.whenComplete((r, t) -> {
+            if (out.isCancelled()) run.cancel();
+        });
+        CompletableFuture<EnrichmentResult> inner;
+        try {
+            inner = run.run((p, q) -> submit(pool, () -> gateway.lookup(p, q)));
+        } catch (RuntimeException e) {
+            inner = CompletableFuture.failedFuture(e);
+        }
+        inner.whenComplete((r, t) -> {
+            if (t != null) out.completeExceptionally(t instanceof CompletionException && t.getCause() != null ? t.getCause() : t);
+            else out.complete(r);
+        });
+        return out;
+    }
+
+    /** Runs {@code work} on {@code pool}; cancelling the future interrupts it. */
+    private static <T> CompletableFuture<T> submit(ExecutorService pool, Callable<T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        try {
+            Future<?> task = pool.submit(() -> {
+                if (f.isDone()) return;
+                try {
+                    f.complete(work.call());
+                } catch (Throwable t) {
+                    f.completeExceptionally(t);
+                }
+            });
+            f.whenComplete((r, t) -> {
+                if (f.isCancelled()) task.cancel(true);
+            });
+        } catch (RejectedExecutionException e) {
+            f.completeExceptionally(e);
+        }
+        return f;
     }
 }

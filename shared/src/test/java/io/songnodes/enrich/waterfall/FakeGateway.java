@@ -21,7 +21,7 @@ final class FakeGateway implements ProviderGateway {
     private final Map<ProviderName, Function<TrackQuery, List<Candidate>>> answers = new EnumMap<>(ProviderName.class);
     private final Map<ProviderName, ProviderException.Kind> failures = new EnumMap<>(ProviderName.class);
     private final Set<ProviderName> disabled = EnumSet.noneOf(ProviderName.class);
-    final List<Map.Entry<ProviderName, TrackQuery>> calls = new ArrayList<>();
+    final List<Map.Entry<ProviderName, TrackQuery>> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FakeGateway answer(ProviderName p, Candidate... candidates) {
         answers.put(p, q -> List.of(candidates));

@@ -182,26 +182,31 @@ class WaterfallTest {
 
     @Test
     void idsAndIsrcFoundEarlierChainIntoLaterLookups() {
+        // spotify is first in line for every field; its candidate has no label, so deezer and musicbrainz, next in
+        // line, are asked in a second wave that knows spotify's ids and ISRC
         WaterfallConfig cfg = WaterfallConfig.parse("""
                 fields:
                   isrc:  { providers: [spotify], min_confidence: 0.9 }
-                  bpm:   { providers: [deezer], min_confidence: 0.8 }
-                  release_date: { providers: [musicbrainz], min_confidence: 0.8 }
+                  bpm:   { providers: [spotify, deezer], min_confidence: 0.8 }
+                  label: { providers: [spotify, deezer, musicbrainz], min_confidence: 0.8 }
+                  release_date: { providers: [spotify, musicbrainz], min_confidence: 0.8 }
                 """);
         // Deezer answers exact ISRC lookups only, the way /track/isrc:{ISRC} works, with an odd spelling of the title
         Candidate byIsrc = CandidateBuilder.of("deezer", "700000001", "Need to feel loved (Extended)", "Cosmic Gate", "Foret")
                 .isrc("NLF711900123").bpm(128).build();
         FakeGateway g = new FakeGateway()
-                .answer(SPOTIFY, spotify().build())
+                .answer(SPOTIFY, CandidateBuilder.of("spotify", "3dxpmxWvJQyOpZY7lTP7r6", "Need To Feel Loved - Extended Mix", "Cosmic Gate", "Forêt")
+                        .isrc("NLF711900123").releaseDate("2019-05-17").duration(411_564).build())
                 .answer(DEEZER, q -> "NLF711900123".equals(q.knownIds().get("isrc")) ? List.of(byIsrc) : List.of())
-                .answer(MUSICBRAINZ, musicbrainz().build());
+                .answer(MUSICBRAINZ, musicbrainz().label("Black Hole Recordings").build());
         EnrichmentResult r = new Waterfall(cfg).enrich(TrackInput.of(ARTIST, TITLE), g, events, CLOCK);
         assertThat(g.query(SPOTIFY).knownIds()).isEmpty();
         assertThat(g.query(DEEZER).knownIds()).containsEntry("isrc", "NLF711900123").containsEntry("spotify", "3dxpmxWvJQyOpZY7lTP7r6");
         assertThat(g.query(DEEZER).durationMs()).isEqualTo(411_564);
-        assertThat(g.query(MUSICBRAINZ).knownIds()).containsEntry("deezer", "700000001").containsEntry("isrc", "NLF711900123");
+        assertThat(g.query(MUSICBRAINZ).knownIds()).containsEntry("spotify", "3dxpmxWvJQyOpZY7lTP7r6").containsEntry("isrc", "NLF711900123");
         assertThat(r.silver().bpm()).isEqualTo(128.0);
         assertThat(r.silver().provenance().get("bpm").confidence()).isGreaterThanOrEqualTo(0.97);
+        assertThat(r.silver().label()).isEqualTo("Black Hole Recordings");
         assertThat(r.status()).isEqualTo(EnrichmentStatus.COMPLETED);
     }
 
@@ -400,7 +405,6 @@ class WaterfallTest {
         SilverTrack s = r.silver();
         Map<String, Object> columns = Map.ofEntries(
                 Map.entry("spotify_id", String.valueOf(s.spotifyId())), Map.entry("beatport_id", String.valueOf(s.beatportId())),
-                Map.entry("musicbrainz_id", String.valueOf(s.musicbrainzId())),
                 Map.entry("discogs_id", String.valueOf(s.discogsId())), Map.entry("isrc", String.valueOf(s.isrc())),
                 Map.entry("bpm", String.valueOf(s.bpm())), Map.entry("musical_key", String.valueOf(s.musicalKey())),
                 Map.entry("camelot_key", String.valueOf(s.camelotKey())), Map.entry("genres", String.valueOf(s.genres())),
@@ -419,9 +423,11 @@ class WaterfallTest {
             assertThat(fv.rule()).as(c.getKey()).matches("[a-z_]+\\[(\\d|match)\\]=[a-z]+.*");
         }
         assertThat(s.provenance().keySet()).containsExactlyInAnyOrderElementsOf(columns.keySet());
-        assertThat(s.providerEnrichedAt()).containsOnlyKeys("beatport", "spotify", "musicbrainz", "discogs", "lastfm");
-        // every default field was filled before deezer's turn came
+        assertThat(s.providerEnrichedAt()).containsOnlyKeys("beatport", "spotify", "discogs", "lastfm");
+        // every default field was filled before deezer's or musicbrainz's turn came (discogs: beatport and last.fm
+        // gave fewer than genre's max_values)
         assertThat(g.calls(DEEZER)).isZero();
+        assertThat(g.calls(MUSICBRAINZ)).isZero();
         assertThat(s.deezerId()).isNull();
         // the silver record round-trips through the contract JSON with its provenance
         SilverTrack back = Json.MAPPER.readerFor(SilverTrack.class).readValue(Json.write(s));

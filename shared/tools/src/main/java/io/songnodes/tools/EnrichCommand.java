@@ -2,6 +2,7 @@ package io.songnodes.tools;
 
 import io.songnodes.bronze.BronzeValidator;
 import io.songnodes.bronze.Validation;
+import io.songnodes.enrich.ProviderName;
 import io.songnodes.enrich.config.WaterfallConfig;
 import io.songnodes.enrich.runtime.EnrichmentRuntime;
 import io.songnodes.enrich.runtime.RuntimeSettings;
@@ -128,7 +129,7 @@ public final class EnrichCommand implements Callable<Integer> {
         EnrichmentResult result = runtime.enrich(v.message(), Clock.systemUTC());
         out.print(Explanation.render(result));
         if (json) out.println(Json.write(result.silver()));
-        out.print(summary(stats, start, null));
+        out.print(summary(stats, start, null, runtime.config()));
         out.flush();
         return 0;
     }
@@ -142,12 +143,12 @@ public final class EnrichCommand implements Callable<Integer> {
                 : Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8)) {
             counts = new BatchEnricher(m -> runtime.enrich(m, Clock.systemUTC()), threads).run(in, w, err);
         }
-        report.print(summary(stats, start, counts));
+        report.print(summary(stats, start, counts, runtime.config()));
         report.flush();
         return counts.invalid() + counts.failed() == 0 ? 0 : 1;
     }
 
-    private static String summary(EnrichStats stats, long start, BatchEnricher.Counts counts) {
+    private String summary(EnrichStats stats, long start, BatchEnricher.Counts counts, WaterfallConfig config) {
         StringBuilder sb = new StringBuilder("summary:\n");
         if (counts != null) {
             sb.append(String.format(Locale.ROOT, "  lines %d, silver records written %d, invalid %d, failed %d%n",
@@ -157,8 +158,20 @@ public final class EnrichCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "  provider calls %d, cache hits %d, cache bypassed (Redis down) %d, skipped for the monthly budget %d%n",
                 stats.totalCalls(), stats.totalCacheHits(), stats.totalCacheBypassed(), stats.totalBudgetSkips()));
         sb.append(stats.renderProviders());
+        Map<ProviderName, io.songnodes.enrich.config.Rate> quotas = new java.util.EnumMap<>(ProviderName.class);
+        config.providers().forEach((p, c) -> quotas.put(p, c.rate()));
+        // the ceiling at the configured limits: a run at --limit-scale X had X times the quota
+        String scale = limitScale == 1 ? "" : String.format(Locale.ROOT, "; this run had %s times the quotas", fmt(limitScale));
+        stats.quotaCeiling(quotas).ifPresentOrElse(
+                c -> sb.append(String.format(Locale.ROOT, "  quota ceiling %.0f tracks/hour at the configured limits, set by %s (%d per %s at %.2f calls/track%s)%n",
+                        c.getValue() / limitScale, c.getKey().id(), quotas.get(c.getKey()).permits(),
+                        io.songnodes.config.Durations.format(quotas.get(c.getKey()).period().multipliedBy(Math.round(limitScale))),
+                        stats.callsPerTrack(c.getKey()), scale)),
+                () -> sb.append("  quota ceiling: no provider calls, no limit\n"));
         return sb.toString();
     }
+
+    private static String fmt(double d) { return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d); }
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);

@@ -132,9 +132,15 @@ final class Pipeline implements AutoCloseable {
      */
     JobClient startStreaming(org.apache.flink.configuration.Configuration config,
                              java.util.function.Function<BronzeToSilverOptions, BronzeInput.Raw> input, String... extra) throws Exception {
+        return startStreaming(config, FlinkTestCluster.PARALLELISM, input, extra);
+    }
+
+    /** As above, at {@code parallelism} (a rescaled restore). */
+    JobClient startStreaming(org.apache.flink.configuration.Configuration config, int parallelism,
+                             java.util.function.Function<BronzeToSilverOptions, BronzeInput.Raw> input, String... extra) throws Exception {
         BronzeToSilverOptions o = options(extra);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        env.setParallelism(FlinkTestCluster.PARALLELISM);
+        env.setParallelism(parallelism);
         env.enableCheckpointing(o.checkpointInterval().toMillis());
         job(o, input.apply(o)).build(env);
         return env.executeAsync("bronze-to-silver-itcase");

@@ -78,13 +78,38 @@ public final class EnrichStats implements EnrichmentListener {
         return out;
     }
 
+    /** Tracks enriched, whatever their status. */
+    public long tracks() { return statuses.values().stream().mapToLong(LongAdder::sum).sum(); }
+
+    /** HTTP requests to {@code p} per enriched track (0 before any track). */
+    public double callsPerTrack(ProviderName p) {
+        long t = tracks();
+        return t == 0 ? 0 : calls(p) / (double) t;
+    }
+
+    /**
+     * The quota ceiling: tracks per hour the providers' quotas allow at this run's calls per track, the minimum over
+     * the providers that were called of quota ÷ calls per track; the provider that sets it. Empty before any call.
+     */
+    public java.util.Optional<Map.Entry<ProviderName, Double>> quotaCeiling(Map<ProviderName, io.songnodes.enrich.config.Rate> quotas) {
+        Map.Entry<ProviderName, Double> min = null;
+        for (ProviderName p : ProviderName.values()) {
+            double perTrack = callsPerTrack(p);
+            io.songnodes.enrich.config.Rate q = quotas.get(p);
+            if (perTrack <= 0 || q == null) continue;
+            double tracksPerHour = q.perSecond() * 3600 / perTrack;
+            if (min == null || tracksPerHour < min.getValue()) min = Map.entry(p, tracksPerHour);
+        }
+        return java.util.Optional.ofNullable(min);
+    }
+
     /** The per-provider table of the summary. */
     public String renderProviders() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-12s %6s", "provider", "calls"));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-12s %6s %11s", "provider", "calls", "calls/track"));
         for (String s : CALL_STATUSES) sb.append(String.format(Locale.ROOT, " %12s", s));
         sb.append(String.format(Locale.ROOT, " %10s %10s %10s%n", "cache_hit", "cache_miss", "bypassed"));
         for (ProviderName p : ProviderName.values()) {
-            sb.append(String.format(Locale.ROOT, "  %-12s %6d", p.id(), calls(p)));
+            sb.append(String.format(Locale.ROOT, "  %-12s %6d %11.2f", p.id(), calls(p), callsPerTrack(p)));
             for (String s : CALL_STATUSES) sb.append(String.format(Locale.ROOT, " %12d", calls(p, s)));
             sb.append(String.format(Locale.ROOT, " %10d %10d %10d%n", cacheHits(p), cacheMisses.get(p).sum(), cacheBypassed.get(p).sum()));
         }

@@ -24,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the waterfall for one message off the task thread. Every path completes the future with a value:
- * a timeout or an unexpected error becomes a failed {@link Enriched}, routed to the DLQ, never a restart.
+ * Runs the waterfall for one message off the task thread, each wave's provider lookups at the same time on a
+ * lookup pool. Every path completes the future with a value: a timeout (which also cancels the track's
+ * outstanding lookups) or an unexpected error becomes a failed {@link Enriched}, routed to the DLQ, never a restart.
  * Retries live in the core's gateway only, so this operator uses plain {@code unorderedWait}.
  * The waterfall file is polled; a valid change applies without a restart, an invalid one is refused,
  * counted and logged, and the last good config stays.
@@ -39,6 +40,10 @@ public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enric
     private transient ScheduledExecutorService watcher;
     private transient EnrichmentMetrics metrics;
     private transient AtomicInteger inFlight;
+    private transient java.util.Map<ResultFuture<Enriched>, java.util.concurrent.CompletableFuture<?>> running;
+
+    /** Lookup threads per in-flight track: the shipped waterfall's first wave asks two providers. */
+    static final int LOOKUPS_PER_TRACK = 3;
 
     public EnrichFunction(EnrichSettings settings) { this.settings = settings; }
 
@@ -63,8 +68,10 @@ public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enric
                 return b == null ? 0 : b;
             }, "provider", p.id());
         }
-        // blocking work (rate-limit waits, HTTP) runs here, one thread per in-flight slot
-        workers = Executors.newFixedThreadPool(settings.asyncCapacity(), r -> daemon(r, "enrich-worker"));
+        // provider lookups (cache, rate-limit wait, HTTP) run here; a track asks a wave of providers at once,
+        // so the pool holds a few lookups per in-flight track
+        workers = Executors.newFixedThreadPool(settings.asyncCapacity() * LOOKUPS_PER_TRACK, r -> daemon(r, "enrich-lookup"));
+        running = new java.util.concurrent.ConcurrentHashMap<>();
         if (settings.waterfallFile() != null && settings.configPoll() != null) startWatcher(config);
     }
 
@@ -112,23 +119,27 @@ public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enric
     public void asyncInvoke(BronzeMessage m, ResultFuture<Enriched> out) {
         long started = System.nanoTime();
         inFlight.incrementAndGet();
+        java.util.concurrent.CompletableFuture<io.songnodes.enrich.waterfall.EnrichmentResult> f;
         try {
-            workers.execute(() -> {
-                Enriched result;
-                try {
-                    result = Enriched.ok(m, runtime.enrich(m, Clock.systemUTC()), started);
-                } catch (Throwable t) {
-                    LOG.error("enrichment of {} failed unexpectedly", m.trackId(), t);
-                    result = Enriched.failed(m, ErrorType.INTERNAL, t.toString(), started);
-                } finally {
-                    inFlight.decrementAndGet();
-                }
-                complete(out, result);
-            });
-        } catch (RejectedExecutionException e) {
-            inFlight.decrementAndGet();
-            out.complete(List.of(Enriched.failed(m, ErrorType.INTERNAL, "enrichment executor is shut down", started)));
+            f = runtime.enrichAsync(m, Clock.systemUTC(), workers);
+        } catch (Throwable t) {
+            f = java.util.concurrent.CompletableFuture.failedFuture(t);
         }
+        running.put(out, f);
+        f.whenComplete((r, t) -> {
+            inFlight.decrementAndGet();
+            if (running.remove(out) == null) return;   // timed out: the timeout completed it
+            Enriched result;
+            if (t == null) {
+                result = Enriched.ok(m, r, started);
+            } else if (t instanceof RejectedExecutionException) {
+                result = Enriched.failed(m, ErrorType.INTERNAL, "enrichment executor is shut down", started);
+            } else {
+                LOG.error("enrichment of {} failed unexpectedly", m.trackId(), t);
+                result = Enriched.failed(m, ErrorType.INTERNAL, t.toString(), started);
+            }
+            complete(out, result);
+        });
     }
 
     /**
@@ -146,8 +157,11 @@ public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enric
 
     @Override
     public void timeout(BronzeMessage m, ResultFuture<Enriched> out) {
+        java.util.concurrent.CompletableFuture<?> f = running.remove(out);
         out.complete(List.of(Enriched.failed(m, ErrorType.TIMEOUT,
                 "enrichment took longer than " + settings.asyncTimeout().toSeconds() + " s", System.nanoTime())));
+        // no further lookup starts, and the outstanding ones give up their permit waits and requests
+        if (f != null) f.cancel(true);
     }
 
     @Override
