@@ -48,7 +48,14 @@ public final class BronzeToSilverJob {
         this.options = options;
     }
 
+    /**
+     * Key groups of the keyed state, pinned: a savepoint restores at any parallelism up to this, and changing it
+     * makes every savepoint's keyed state unreadable. 128 is what Flink derived before it was pinned.
+     */
+    public static final int MAX_PARALLELISM = 128;
+
     public void build(StreamExecutionEnvironment env) {
+        env.setMaxParallelism(MAX_PARALLELISM);
         Serialization.configure(env);
         env.setRuntimeMode(options.mode() == BronzeToSilverOptions.Mode.BATCH ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
         DataStream<BronzeMessage> messages = input instanceof BronzeInput.Raw raw

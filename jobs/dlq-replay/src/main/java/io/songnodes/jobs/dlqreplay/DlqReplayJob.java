@@ -25,7 +25,14 @@ public final class DlqReplayJob {
         this.audit = audit;
     }
 
+    /**
+     * Key groups of the keyed state, pinned: a savepoint restores at any parallelism up to this, and changing it
+     * makes every savepoint's keyed state unreadable. 128 is what Flink derived before it was pinned.
+     */
+    public static final int MAX_PARALLELISM = 128;
+
     public void build(StreamExecutionEnvironment env) {
+        env.setMaxParallelism(MAX_PARALLELISM);
         env.addSource(source, "dlq replay").uid("dlq-replay-source").setParallelism(1)
                 .addSink(audit).uid("dlq-replay-audit").name("audit log").setParallelism(1);
     }

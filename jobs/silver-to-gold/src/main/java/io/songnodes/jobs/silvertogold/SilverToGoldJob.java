@@ -38,7 +38,14 @@ public final class SilverToGoldJob {
         return new ConfirmedRabbitSink(config.amqp(), List.of(config.dlqQueue()), List.of(), true);
     }
 
+    /**
+     * Key groups of the keyed state, pinned: a savepoint restores at any parallelism up to this, and changing it
+     * makes every savepoint's keyed state unreadable. 128 is what Flink derived before it was pinned.
+     */
+    public static final int MAX_PARALLELISM = 128;
+
     public void build(StreamExecutionEnvironment env) {
+        env.setMaxParallelism(MAX_PARALLELISM);
         if (config.mode() == SilverToGoldConfig.Mode.BATCH) {
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
             env.fromData(RefreshRequest.everything()).uid("batch-request").name("batch request").keyBy(RefreshRequest::routingKey)

@@ -4,6 +4,7 @@ import io.songnodes.enrich.waterfall.DeadLetterAdvice;
 import io.songnodes.enrich.waterfall.EnrichmentResult;
 import io.songnodes.flink.rabbit.Outbound;
 import io.songnodes.json.Json;
+import io.songnodes.logs.LogContext;
 import io.songnodes.model.DeadLetter;
 import io.songnodes.model.ErrorType;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends each enrichment outcome on: {@code completed}, {@code partial}, {@code not_found} and {@code unidentified} go to silver;
@@ -21,6 +24,7 @@ import org.apache.flink.util.OutputTag;
  * through {@link #DEAD_LETTERS} in the shared envelope, with the original payload unchanged.
  */
 public final class RouteFunction extends ProcessFunction<Enriched, Settled> {
+    private static final Logger LOG = LoggerFactory.getLogger(RouteFunction.class);
     public static final OutputTag<Outbound> DEAD_LETTERS = new OutputTag<>("enrichment-dead-letters") {};
     static final String JOB = "bronze-to-silver";
 
@@ -70,5 +74,9 @@ public final class RouteFunction extends ProcessFunction<Enriched, Settled> {
             d = new DeadLetter(d.id(), type, reason, provider, field, JOB, attempts, e.message().replayCount(), now, now, originalQueue, d.payload());
         }
         ctx.output(DEAD_LETTERS, Outbound.toQueue(deadLetterQueue, Json.write(d), d.amqpHeaders(e.message().record().source()), d.id()));
+        try (LogContext c = LogContext.of(LogContext.JOB, JOB, LogContext.TRACK_ID, e.message().trackId(), LogContext.PROVIDER, provider,
+                LogContext.ERROR_TYPE, type.wireName(), LogContext.ENVELOPE_ID, d.id())) {
+            LOG.warn("dead letter to {}: {}", deadLetterQueue, reason);
+        }
     }
 }
