@@ -43,7 +43,7 @@ public final class CoalesceFunction extends KeyedProcessFunction<String, BronzeM
             return;
         }
         // replays and scheduled re-enrichment always enrich: that is what they are for
-        boolean forced = m.replayCount() > 0 || Reenrichment.SOURCE.equals(m.record().source());
+        boolean forced = m.replayCount() > 0 || m.reenrichment();
         if (!forced && lastEnriched.value() != null) {
             ctx.output(SETTLED, new Settled(m, null, false));
             return;

@@ -64,14 +64,16 @@ public final class RouteFunction extends ProcessFunction<Enriched, Settled> {
             return;
         }
         count(r.status().wireName());
-        out.collect(new Settled(e.message(), r.silver(), Reenrichment.SOURCE.equals(e.message().record().source())));
+        out.collect(new Settled(e.message(), r.silver(), e.message().reenrichment()));
     }
 
     private void deadLetter(Enriched e, ErrorType type, String provider, String field, String reason, int attempts, Context ctx) {
         Instant now = Instant.now();
         DeadLetter d = DeadLetter.firstFailure(type, reason, provider, field, JOB, attempts, originalQueue, e.message().raw(), now);
         if (e.message().replayCount() > 0) {
-            d = new DeadLetter(d.id(), type, reason, provider, field, JOB, attempts, e.message().replayCount(), now, now, originalQueue, d.payload());
+            // a replay that fails again keeps when it first failed: --older-than selects by that time
+            Instant first = e.message().firstFailedAt() != null ? e.message().firstFailedAt() : now;
+            d = new DeadLetter(d.id(), type, reason, provider, field, JOB, attempts, e.message().replayCount(), first, now, originalQueue, d.payload());
         }
         ctx.output(DEAD_LETTERS, Outbound.toQueue(deadLetterQueue, Json.write(d), d.amqpHeaders(e.message().record().source()), d.id()));
         try (LogContext c = LogContext.of(LogContext.JOB, JOB, LogContext.TRACK_ID, e.message().trackId(), LogContext.PROVIDER, provider,

@@ -121,7 +121,7 @@ class CoalesceFunctionTest {
         BronzeMessage reenrich = new BronzeMessage(
                 new BronzeRecord(Reenrichment.SOURCE, "silver:" + first.trackId(), first.trackId(), "Cosmic Gate", "Come With Me",
                         null, null, Instant.parse("2024-05-02T00:00:00Z"), "reenrichment"),
-                "{}", Reenrichment.SOURCE + '|' + first.trackId(), first.trackId(), first.identity(), false, 0);
+                "{}", Reenrichment.SOURCE + '|' + first.trackId(), first.trackId(), first.identity(), false, 0, null, true);
 
         process(first);
         process(replayed);
@@ -130,6 +130,21 @@ class CoalesceFunctionTest {
 
         assertThat(forwarded()).containsExactly(first, replayed, reenrich, replayed);
         assertThat(settled()).isEmpty();
+    }
+
+    @Test
+    void aRecordOnTheQueueClaimingToBeAReenrichmentIsCoalescedLikeAnyOther() throws Exception {
+        BronzeMessage first = track("https://www.1001tracklists.com/tracklist/a.html");
+        BronzeMessage claiming = message(Reenrichment.SOURCE, "https://www.1001tracklists.com/tracklist/z.html", "Cosmic Gate", "Come With Me");
+        assertThat(claiming.trackId()).isEqualTo(first.trackId());
+        assertThat(claiming.reenrichment()).isFalse();
+
+        process(first);
+        process(claiming);
+
+        assertThat(forwarded()).containsExactly(first);
+        assertThat(settled()).extracting(Settled::message).containsExactly(claiming);
+        assertThat(settled().get(0).reenrichment()).as("it writes its bronze links like any record").isFalse();
     }
 
     @Test
