@@ -7,6 +7,8 @@ set -euo pipefail
 PG_PORT=${SONGNODES_PG_PORT:-5432}
 PG_DB=${SONGNODES_PG_DB:-songnodes}
 REDIS_PORT=${SONGNODES_REDIS_PORT:-6379}
+PG_EXPORTER_PORT=${SONGNODES_PG_EXPORTER_PORT:-9187}
+REDIS_EXPORTER_PORT=${SONGNODES_REDIS_EXPORTER_PORT:-9121}
 # The management API on loopback; RabbitMQ lets its built-in guest account in from loopback only.
 RABBIT_API=${SONGNODES_RABBIT_API:-http://localhost:15672/api}
 RABBIT_ADMIN=${SONGNODES_RABBIT_ADMIN:-guest:guest}
@@ -26,6 +28,9 @@ install_missing() {
   command -v redis-server >/dev/null 2>&1 || pkgs+=(redis-server)
   command -v rabbitmq-server >/dev/null 2>&1 || pkgs+=(rabbitmq-server)
   command -v curl >/dev/null 2>&1 || pkgs+=(curl)
+  # Debian's exporters: PostgreSQL (connections, locks) and Redis (memory, evictions) for Prometheus
+  command -v prometheus-postgres-exporter >/dev/null 2>&1 || pkgs+=(prometheus-postgres-exporter)
+  command -v prometheus-redis-exporter >/dev/null 2>&1 || pkgs+=(prometheus-redis-exporter)
   if [ ${#pkgs[@]} -gt 0 ]; then
     log "installing ${pkgs[*]} with apt"
     as_root apt-get update -q
@@ -89,9 +94,28 @@ declare_topology() {
   log "queues, exchange and policies are in place"
 }
 
+# The exporters run without systemd too (containers): started here when their port is free.
+start_exporters() {
+  as_root mkdir -p /var/log/prometheus
+  if ! curl -sf "http://localhost:$PG_EXPORTER_PORT/metrics" >/dev/null 2>&1; then
+    log "starting prometheus-postgres-exporter on :$PG_EXPORTER_PORT"
+    as_root env DATA_SOURCE_NAME="postgresql://postgres@localhost:$PG_PORT/$PG_DB?sslmode=disable" \
+      setsid nohup prometheus-postgres-exporter --web.listen-address="127.0.0.1:$PG_EXPORTER_PORT" \
+      >>/var/log/prometheus/songnodes-postgres-exporter.log 2>&1 < /dev/null &
+  fi
+  if ! curl -sf "http://localhost:$REDIS_EXPORTER_PORT/metrics" >/dev/null 2>&1; then
+    log "starting prometheus-redis-exporter on :$REDIS_EXPORTER_PORT"
+    as_root setsid nohup prometheus-redis-exporter -redis.addr "redis://127.0.0.1:$REDIS_PORT" \
+      -web.listen-address "127.0.0.1:$REDIS_EXPORTER_PORT" >>/var/log/prometheus/songnodes-redis-exporter.log 2>&1 < /dev/null &
+  fi
+  wait_for "PostgreSQL exporter" 30 curl -sf "http://localhost:$PG_EXPORTER_PORT/metrics"
+  wait_for "Redis exporter" 30 curl -sf "http://localhost:$REDIS_EXPORTER_PORT/metrics"
+}
+
 install_missing
 start_postgres
 start_redis
 start_rabbitmq
 declare_topology
-log "ready: PostgreSQL :$PG_PORT/$PG_DB, Redis :$REDIS_PORT, RabbitMQ :5672 (metrics :15692)"
+start_exporters
+log "ready: PostgreSQL :$PG_PORT/$PG_DB, Redis :$REDIS_PORT, RabbitMQ :5672 (metrics :15692), exporters :$PG_EXPORTER_PORT :$REDIS_EXPORTER_PORT"

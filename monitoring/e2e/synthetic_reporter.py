@@ -24,7 +24,7 @@ VALUES = {"provider": ["spotify"], "to_state": ["open", "half_open", "closed"], 
           "error_type": ["provider_transient"], "field": ["bpm"], "field_name": ["bpm"],
           "from_provider": ["beatport"], "to_provider": ["deezer"], "source": ["1001tracklists"],
           "table": ["gold_tracks"], "layer": ["silver"], "field_category": ["identifiers"],
-          "queue": ["songnodes.dlq"]}
+          "queue": ["songnodes.dlq"], "kind": ["free_text"]}
 STATUS = {"enrichment_api_calls": ["success", "not_found", "error", "rate_limited", "circuit_open", "timeout", "budget"],
           "enrichment_tracks": ["completed", "partial", "not_found", "failed", "unidentified"],
           "enrichment_configuration_reload": ["success", "error"],
@@ -75,6 +75,11 @@ def body():
         f"flink_taskmanager_job_task_numRecordsIn{labels(task)} {int(100 * t)}",
         f"flink_taskmanager_job_task_numRecordsOut{labels(task)} {int(100 * t)}",
     ]
+    for name, (raw, raw_labels, value, _) in catalogue.EXPORTED.items():
+        if not raw.startswith("rabbitmq_"):
+            out.append(f"{raw}{labels(raw_labels)} {value}")
+    out.append('rabbitmq_detailed_queue_messages{vhost="/",queue="songnodes.bronze.tracks"} 3')
+    out.append('rabbitmq_detailed_queue_messages{vhost="/",queue="songnodes.reenrich"} 0')
     for q, n, ts in (("songnodes.dlq", 7, int(time.time()) - 90), ("songnodes.dlq.parking", 0, None)):
         out.append(f'rabbitmq_detailed_queue_messages{{vhost="/",queue="{q}"}} {n}')
         out.append(f'rabbitmq_detailed_queue_head_message_timestamp{{vhost="/",queue="{q}"}} '

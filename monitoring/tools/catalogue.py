@@ -17,6 +17,20 @@ from pathlib import Path
 MONITORING = Path(__file__).resolve().parent.parent
 CATALOGUE = MONITORING / "METRIC-NAMES.md"
 FLINK_PREFIX = "flink_taskmanager_job_task_operator_"
+# Stable names recorded from RabbitMQ's plugin and Debian's exporters instead of Flink: the raw series
+# (name, labels) the test feeds, its value, and the value the stable name must then have.
+EXPORTED = {
+    "enrichment_queue_depth": ("rabbitmq_detailed_queue_messages", {"vhost": "/", "queue": "songnodes.bronze.tracks"}, 1500, 1500),
+    "infra_postgres_up": ("pg_exporter_last_scrape_error", {}, 0, 1),
+    "infra_postgres_connections": ("pg_stat_database_numbackends", {"datname": "songnodes", "server": "localhost:5432"}, 12, 12),
+    "infra_postgres_max_connections": ("pg_settings_max_connections", {"server": "localhost:5432"}, 100, 100),
+    "infra_postgres_locks": ("pg_locks_count", {"datname": "songnodes", "mode": "rowexclusivelock", "server": "localhost:5432"}, 3, 3),
+    "infra_redis_up": ("redis_up", {}, 1, 1),
+    "infra_redis_memory_used_bytes": ("redis_memory_used_bytes", {}, 1048576, 1048576),
+    "infra_redis_memory_max_bytes": ("redis_memory_max_bytes", {}, 0, 0),
+    "infra_redis_evicted_keys_total": ("redis_evicted_keys_total", {}, 5, 5),
+    "infra_redis_connected_clients": ("redis_connected_clients", {}, 9, 9),
+}
 
 
 def rows(path=CATALOGUE):
@@ -75,6 +89,12 @@ def make_test(out_path):
             exprs.append({"expr": row["name"], "eval_time": "5m", "exp_samples": [
                 {"labels": row["name"] + label_str({"queue": "songnodes.dlq"}), "value": 240}]})
             continue
+        if row["name"] in EXPORTED:
+            raw, raw_labels, value, expected = EXPORTED[row["name"]]
+            series.append({"series": raw + label_str({**raw_labels, "instance": "localhost:9999"}), "values": f"{value}x5"})
+            exprs.append({"expr": row["name"], "eval_time": "5m", "exp_samples": [
+                {"labels": row["name"] + label_str({l: raw_labels[l] for l in row["labels"]}), "value": expected}]})
+            continue
         histogram = row["type"].startswith("Histogram")
         if histogram:
             values["quantile"] = "0.95"
@@ -88,8 +108,11 @@ def make_test(out_path):
             series.append({"series": flink_name(row) + "_count" + label_str(
                 {**{k: v for k, v in values.items() if k != "quantile"}, "subtask_index": "0"}),
                 "values": "1000x5"})
+        expected = dict(values)
+        if row["aggregation"].startswith("sum per job"):
+            expected["job_name"] = "job"
         exprs.append({"expr": row["name"], "eval_time": "5m", "exp_samples": [
-            {"labels": row["name"] + label_str(values), "value": expected_value(row, a, b)}]})
+            {"labels": row["name"] + label_str(expected), "value": expected_value(row, a, b)}]})
     test = {
         "rule_files": [str(MONITORING / "prometheus/rules/recording.yml")],
         "evaluation_interval": "1m",

@@ -28,6 +28,7 @@ EXPECTED = {
     "songnodes-medallion": "Medallion",
     "songnodes-bronze": "Bronze Ingestion",
     "songnodes-flink": "Flink Jobs",
+    "songnodes-infrastructure": "Infrastructure",
 }
 DATASOURCE_UID = "songnodes-prometheus"
 SUBSTITUTIONS = [

@@ -120,6 +120,20 @@ enrichment = dashboard(
         panel("API spend this month (UTC)",
               f"sum(enrichment_api_budget_spent_usd{{{P}}})",
               "stat", 6, 4, "currencyUSD", "the month's spend shared in Redis by every job and the CLI; per-provider budgets in the next panel"),
+        panel("Input queue depth (backlog)",
+              [("max by (queue) (enrichment_queue_depth)", "{{queue}}")], unit="short",
+              desc="bronze and re-enrichment queues waiting for bronze-to-silver; EnrichmentQueueBacklog above 1000 for 15 min",
+              thresholds=OK_WARN_BAD(500, 1000)),
+        panel("Processing rate (tracks per minute)",
+              [("sum(rate(enrichment_tracks_total[$__rate_interval])) * 60", "settled"),
+               ("sum by (job_name) (rate(enrichment_tracks_total[$__rate_interval])) * 60", "{{job_name}}")],
+              unit="short", desc="rate per job, then summed: a batch job ending does not spike it; LowProcessingRate below 0.5 while input waits"),
+        panel("Fields per waterfall run (median)",
+              "max(waterfall_fields_enriched_per_run{quantile=\"0.5\"})", "stat", 6, 4, "short",
+              "WaterfallFieldsPerRunLow below 3 for 30 min", thresholds=BAD_WARN_OK(3, 5)),
+        panel("Provider answer rate (5 m)",
+              'sum(rate(enrichment_api_calls_total{status=~"success|not_found"}[5m])) / sum(rate(enrichment_api_calls_total{status!~"budget|circuit_open"}[5m]))',
+              "stat", 6, 4, "percentunit", "EnrichmentSuccessRateLow below 70% for 15 min", thresholds=BAD_WARN_OK(0.7, 0.85)),
         panel("Tracks by outcome", f"sum by (status) (rate(enrichment_tracks_total[{RI}]))",
               unit="ops", desc="completed, partial, not_found (no provider matched), failed, unidentified per second"),
         panel("Provider calls by status",
@@ -149,8 +163,8 @@ enrichment = dashboard(
                 "{{provider}} misses")], unit="ops"),
         panel("Month's spend vs budget by provider",
               [(f"max by (provider) (enrichment_api_budget_spent_usd{{{P}}})", "{{provider}} spent"),
-               (f"max by (provider) (enrichment_api_budget_usd{{{P}}} > 0)", "{{provider}} budget")],
-              unit="currencyUSD", desc="monthly_budget_usd per provider (none: no line); at 100% the provider is skipped until the 1st"),
+               (f"max by (provider) (enrichment_api_budget_usd{{{P}}})", "{{provider}} budget")],
+              unit="currencyUSD", desc="monthly_budget_usd per provider (0: none); at 100% the provider is skipped until the 1st"),
         panel("Estimated cost by provider (running total)",
               [(f"sum by (provider) (enrichment_api_cost_estimate_usd{{{P}}})", "{{provider}}")],
               unit="currencyUSD"),
@@ -339,6 +353,29 @@ flink = dashboard(
                 "{{job_name}} out")], w=24, unit="ops"),
     ], [JOB], "Up, restarts, checkpoints, back-pressure and records of the Flink jobs.")
 
+infrastructure = dashboard(
+    "songnodes-infrastructure", "SongNodes / Infrastructure", ["infrastructure"], [
+        panel("PostgreSQL up", "min(infra_postgres_up)", "stat", 6, 4, "short",
+              "1: the exporter can query PostgreSQL", thresholds=BAD_WARN_OK(1, 1)),
+        panel("Redis up", "min(infra_redis_up)", "stat", 6, 4, "short", thresholds=BAD_WARN_OK(1, 1)),
+        panel("PostgreSQL connections in use", "sum(infra_postgres_connections) / max(infra_postgres_max_connections)",
+              "stat", 6, 4, "percentunit", "of max_connections; PostgresConnectionsHigh above 80%", thresholds=OK_WARN_BAD(0.6, 0.8)),
+        panel("Redis evictions (1 h)", "sum(increase(infra_redis_evicted_keys_total[1h]))", "stat", 6, 4, "short",
+              "keys evicted for maxmemory; RedisEvictingKeys on any", thresholds=OK_WARN_BAD(1, 100)),
+        panel("PostgreSQL connections by database",
+              [("sum by (datname) (infra_postgres_connections)", "{{datname}}"),
+               ("max(infra_postgres_max_connections)", "max_connections")], unit="short"),
+        panel("PostgreSQL locks by mode",
+              [("sum by (mode) (infra_postgres_locks)", "{{mode}}")], unit="short",
+              desc="PostgresLocksHigh above 50 exclusive locks for 10 min"),
+        panel("Redis memory (cache, limiters, budgets)",
+              [("max(infra_redis_memory_used_bytes)", "used"), ("max(infra_redis_memory_max_bytes)", "maxmemory")],
+              unit="bytes", desc="maxmemory 0: unlimited"),
+        panel("Redis evictions and clients",
+              [("sum(rate(infra_redis_evicted_keys_total[$__rate_interval]))", "evictions/s"),
+               ("max(infra_redis_connected_clients)", "clients")], unit="short"),
+    ], [], "PostgreSQL and Redis through Debian's exporters: connections, locks, cache memory, evictions.")
+
 DASHBOARDS = {
     "enrichment-pipeline.json": enrichment,
     "api-gateway-resilience.json": gateway,
@@ -346,6 +383,7 @@ DASHBOARDS = {
     "medallion.json": medallion,
     "bronze-ingestion.json": bronze,
     "flink-jobs.json": flink,
+    "infrastructure.json": infrastructure,
 }
 
 

@@ -31,7 +31,9 @@ public final class AmqpHeaders {
     public static Map<String, Object> bounded(Map<String, ?> headers) {
         if (headers == null) return null;
         Map<String, Object> out = new LinkedHashMap<>();
-        headers.forEach((k, v) -> out.put(truncate(k), v instanceof CharSequence s ? truncate(s.toString()) : v));
+        headers.forEach((k, v) -> out.put(truncate(k), v instanceof CharSequence s ? truncate(s.toString())
+                // the client hands received text headers over as LongString
+                : v instanceof com.rabbitmq.client.LongString l && l.length() > MAX_VALUE_CHARS ? truncate(l.toString()) : v));
         return out;
     }
 }

@@ -31,6 +31,21 @@ public final class BronzeValidator {
     public static Validation validate(String raw) { return validate(raw, Instant.now()); }
 
     public static Validation validate(String raw, Instant now) {
+        Validation v = validateOnce(raw, now);
+        return v.replayCount() > 0 ? v.withFirstFailedAt(firstFailedAt(raw)) : v;
+    }
+
+    /** {@code first_failed_at} of a replayed envelope, or null when it has none that parses. */
+    private static Instant firstFailedAt(String envelope) {
+        try {
+            String at = Json.MAPPER.readTree(envelope).path("first_failed_at").asText(null);
+            return at == null || at.length() > 64 ? null : Instant.parse(at);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static Validation validateOnce(String raw, Instant now) {
         if (RawBody.isNotUtf8(raw)) return notUtf8(raw, 0);
         String size = sizeProblem(raw);
         if (size != null) return Validation.invalid(size, null, raw, 0);

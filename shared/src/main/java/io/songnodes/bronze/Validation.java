@@ -6,10 +6,16 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /** The outcome of validating one raw message: a {@link BronzeMessage} or the reason it was refused. */
-public record Validation(BronzeMessage message, String reason, String source, String raw, int replayCount) implements Serializable {
-    public static Validation ok(BronzeMessage m) { return new Validation(m, null, m.record().source(), m.raw(), m.replayCount()); }
+public record Validation(BronzeMessage message, String reason, String source, String raw, int replayCount, Instant firstFailedAt)
+        implements Serializable {
+    public static Validation ok(BronzeMessage m) { return new Validation(m, null, m.record().source(), m.raw(), m.replayCount(), null); }
     public static Validation invalid(String reason, String source, String raw, int replayCount) {
-        return new Validation(null, reason, source, raw, replayCount);
+        return new Validation(null, reason, source, raw, replayCount, null);
+    }
+
+    /** A replay keeps the time its record first failed, so {@code --older-than} still finds it. */
+    public Validation withFirstFailedAt(Instant at) {
+        return new Validation(message == null ? null : message.firstFailedAt(at), reason, source, raw, replayCount, at);
     }
     public boolean isValid() { return message != null; }
 
@@ -23,7 +29,7 @@ public record Validation(BronzeMessage message, String reason, String source, St
         DeadLetter d = DeadLetter.firstFailure(ErrorType.VALIDATION, reason, null, null, job, 1, originalQueue, payload, now);
         if (replayCount > 0) {
             d = new DeadLetter(d.id(), d.errorType(), d.reason(), null, null, job, 1, replayCount,
-                    d.firstFailedAt(), d.lastFailedAt(), originalQueue, payload);
+                    firstFailedAt != null ? firstFailedAt : d.firstFailedAt(), d.lastFailedAt(), originalQueue, payload);
         }
         return base64 ? d.base64Payload(payload) : d;
     }

@@ -42,4 +42,23 @@ class BronzeValidatorTest {
         assertThat(v.message().raw()).isEqualTo(OK);
         assertThat(v.message().replayCount()).isEqualTo(1);
     }
+
+    @Test
+    void aReplayThatFailsAgainKeepsWhenItFirstFailed() {
+        Instant first = Instant.parse("2025-10-10T12:00:03Z");
+        String bad = OK.replace("2025-10-10T12:00:00Z", "yesterday");
+        DeadLetter d = DeadLetter.firstFailure(ErrorType.VALIDATION, "scraped_at", null, null, "bronze-to-silver", 1,
+                "songnodes.bronze.tracks", bad, first).replayed();
+        Validation v = BronzeValidator.validate(Json.write(d));
+        assertThat(v.isValid()).isFalse();
+        DeadLetter again = v.deadLetter("bronze-to-silver", "songnodes.bronze.tracks", Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(again.firstFailedAt()).isEqualTo(first);
+        assertThat(again.lastFailedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(again.replayCount()).isEqualTo(1);
+
+        // and a valid replay carries the time on, for the enrichment's own dead letter
+        DeadLetter ok = DeadLetter.firstFailure(ErrorType.PROVIDER_TRANSIENT, "503", "musicbrainz", null, "bronze-to-silver", 4,
+                "songnodes.bronze.tracks", OK, first).replayed();
+        assertThat(BronzeValidator.validate(Json.write(ok)).message().firstFailedAt()).isEqualTo(first);
+    }
 }

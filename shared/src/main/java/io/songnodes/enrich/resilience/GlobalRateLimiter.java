@@ -59,7 +59,20 @@ public final class GlobalRateLimiter {
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
             local avail = math.floor((now + tau - newTat) / T) + 1
             if avail < 0 then avail = 0 end
-            return {'1', string.format('%.0f', wait), tostring(avail), string.format('%.6f', factor), string.format('%.0f', slot)}
+            return {'1', string.format('%.0f', wait), tostring(avail), string.format('%.6f', factor), string.format('%.0f', slot),
+                    string.format('%.0f', newTat)}
+            """;
+
+    // Gives back a reservation its caller will not use (cancelled while waiting for its slot), when it is still the
+    // last one taken: tat goes back by one interval. A later reservation keeps it (slots are never reordered).
+    private static final String RELEASE = """
+            local s = redis.call('HMGET', KEYS[1], 'tat', 'factor')
+            if s[1] ~= false and s[1] == ARGV[1] then
+              local T = tonumber(ARGV[2]) / (tonumber(s[2]) or 1)
+              redis.call('HSET', KEYS[1], 'tat', string.format('%.0f', tonumber(s[1]) - T))
+              return 1
+            end
+            return 0
             """;
 
     private static final String PENALIZE = """
@@ -143,6 +156,7 @@ public final class GlobalRateLimiter {
     private long answers;
     private final LocalFallbackLimiter local;
     private final LongAdder localFallbacks = new LongAdder();
+    private final LongAdder releasedReservations = new LongAdder();
     private final AtomicBoolean onFallback = new AtomicBoolean();
     private volatile double lastFactor = 1;
     private volatile double lastAvailable;
@@ -201,7 +215,14 @@ public final class GlobalRateLimiter {
                 lastAvailable = Double.parseDouble((String) r.get(2));
                 lastFactor = Double.parseDouble((String) r.get(3));
                 long slot = Long.parseLong((String) r.get(4));
-                if (waitMicros > 0) sleepMicros(waitMicros);
+                if (waitMicros > 0) {
+                    try {
+                        sleepMicros(waitMicros);
+                    } catch (InterruptedException cancelled) {
+                        release((String) r.get(5));
+                        throw cancelled;
+                    }
+                }
                 long sendMicros = slot;
                 if (waitMicros > 0 || anchored) {
                     sendMicros = claim(deadline, maxWait);
@@ -218,6 +239,21 @@ public final class GlobalRateLimiter {
             throw new ProviderException(provider.id(), ProviderException.Kind.TRANSIENT, null, null, "interrupted waiting for a rate-limit permit");
         }
     }
+
+    /** Returns an unused reservation (see RELEASE); true when it was given back. */
+    private boolean release(String reservedTat) {
+        try {
+            Object done = redis.call(j -> j.eval(RELEASE, List.of(key), List.of(reservedTat, String.valueOf(emissionMicros))));
+            boolean released = Long.valueOf(1).equals(done);
+            if (released) releasedReservations.increment();
+            return released;
+        } catch (RedisUnavailableException e) {
+            return false;
+        }
+    }
+
+    /** Reservations given back because their caller was cancelled while waiting. */
+    public long releasedReservations() { return releasedReservations.sum(); }
 
     private Permit acquireLocally(long start, long deadline, RedisUnavailableException cause) throws InterruptedException, PermitTimeoutException {
         localFallbacks.increment();

@@ -3,6 +3,7 @@ package io.songnodes.enrich.resilience;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
@@ -12,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.util.JedisURIHelper;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -70,6 +71,14 @@ public final class RedisGuard implements AutoCloseable {
      * and closes it.
      */
     public static RedisGuard connect(String host, int port, String keyPrefix, Duration timeout, Duration retryAfter) {
+        return connect(URI.create("redis://" + host + ":" + port), keyPrefix, timeout, retryAfter);
+    }
+
+    /**
+     * The same from a whole Redis URI: {@code redis://[user:password@]host:port[/db]}, or {@code rediss://} for TLS.
+     * Every part counts (a password-protected or TLS-only Redis must work as well as a local one).
+     */
+    public static RedisGuard connect(URI uri, String keyPrefix, Duration timeout, Duration retryAfter) {
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         // one connection per enrichment worker thread at most; exhaustion must not read as "Redis is down"
         pool.setMaxTotal(256);
@@ -77,9 +86,13 @@ public final class RedisGuard implements AutoCloseable {
         // a busy pool is not a down Redis: wait longer for a connection than for an answer
         pool.setMaxWait(timeout.multipliedBy(10));
         pool.setMinIdle(4);
-        JedisPooled client = new JedisPooled(new HostAndPort(host, port), DefaultJedisClientConfig.builder()
+        JedisPooled client = new JedisPooled(JedisURIHelper.getHostAndPort(uri), DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis((int) timeout.toMillis())
                 .socketTimeoutMillis((int) timeout.toMillis())
+                .user(JedisURIHelper.getUser(uri))
+                .password(JedisURIHelper.getPassword(uri))
+                .database(JedisURIHelper.getDBIndex(uri))
+                .ssl(JedisURIHelper.isRedisSSLScheme(uri))
                 .build(), pool);
         return new RedisGuard(client, true, keyPrefix, retryAfter);
     }

@@ -73,7 +73,7 @@ public final class EnrichmentRuntime implements AutoCloseable {
     }
 
     private void buildGateway(WaterfallConfig config) {
-        RedisGuard redis = RedisGuard.connect(settings.redisHost(), settings.redisPort(), settings.redisPrefix(),
+        RedisGuard redis = RedisGuard.connect(settings.redis(), settings.redisPrefix(),
                 Duration.ofSeconds(1), Duration.ofSeconds(10));
         Resilience next = new Resilience(redis, resilienceSettings(config, fallbackInstances), listener, budgets(config), clock);
         ProviderSettings clientSettings = ProviderSettings.defaults(APP, VERSION, settings.contact()).withEndpoints(endpoints(config));

@@ -198,4 +198,29 @@ class GlobalRateLimiterITCase {
         }
         return max;
     }
+
+    @Test
+    void aCallerCancelledWhileWaitingGivesItsSlotBack() throws Exception {
+        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("1/s").strictSpacing(false).build();
+        GlobalRateLimiter limiter = instance(s, new RecordingListener());
+        GlobalRateLimiter.Permit first = limiter.acquire();
+        java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread waiting = new Thread(() -> {
+            try {
+                limiter.acquire();
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        waiting.start();
+        Await.until("the second caller waits for its slot", Duration.ofSeconds(5), () -> waiting.getState() == Thread.State.TIMED_WAITING);
+        waiting.interrupt();   // what a timed-out track's cancellation does
+        waiting.join(5_000);
+        assertThat(outcome.get()).isInstanceOf(io.songnodes.enrich.ProviderException.class).hasMessageContaining("interrupted");
+        assertThat(limiter.releasedReservations()).isEqualTo(1);
+        // the next caller gets the slot the cancelled one gave back: one interval after the first, not two
+        GlobalRateLimiter.Permit next = limiter.acquire();
+        long interval = s.effectiveInterval().toNanos() / 1000;
+        assertThat(next.slotMicros() - first.slotMicros()).isLessThan(interval * 3 / 2);
+    }
 }

@@ -1,6 +1,7 @@
 package io.songnodes.jobs.bronzetosilver;
 
 import io.songnodes.bronze.BronzeMessage;
+import io.songnodes.bronze.PendingSilver;
 import io.songnodes.flink.jdbc.IsolatingJdbcSink;
 import io.songnodes.flink.jdbc.RowStatement;
 import io.songnodes.flink.jdbc.SilverStatements;
@@ -32,6 +33,10 @@ public record SilverSinks(Sink<BronzeMessage> bronze, Sink<Settled> silver) {
         IsolatingJdbcSink<Settled> silver = new IsolatingJdbcSink<>(o.jdbcUrl(), List.of(
                 new RowStatement<>("silver.tracks", SilverStatements.ENRICHED_TRACK_UPSERT, Settled::hasTrack,
                         s -> s.track().trackId(), (ps, s) -> SilverStatements.TRACK.accept(ps, s.track())),
+                // a coalesced play may commit before the play that is being enriched: it creates the pending row
+                // (never touching enrichment), so the track its event announces always exists
+                new RowStatement<>("silver.tracks", SilverStatements.PENDING_TRACK_UPSERT, s -> !s.hasTrack(),
+                        s -> s.message().trackId(), (ps, s) -> SilverStatements.TRACK.accept(ps, PendingSilver.of(s.message()))),
                 new RowStatement<>("silver.bronze_links", SilverStatements.LINK_UPSERT, s -> !s.reenrichment(),
                         s -> s.message().bronzeKey(), (ps, s) -> SilverStatements.LINK.accept(ps, s.message())),
                 new RowStatement<>("silver.playlists", SilverStatements.PLAYLIST_UPSERT, SilverSinks::inPlaylist,

@@ -5,6 +5,7 @@ import io.songnodes.bronze.BronzeValidator;
 import io.songnodes.bronze.Validation;
 import io.songnodes.flink.rabbit.Outbound;
 import io.songnodes.json.Json;
+import io.songnodes.logs.LogContext;
 import io.songnodes.model.DeadLetter;
 import io.songnodes.model.ErrorType;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.apache.flink.util.OutputTag;
 
 /** Validates raw bronze messages; refusals leave through {@link #DEAD_LETTERS} as envelopes, unchanged. */
 public final class ValidateFunction extends ProcessFunction<String, BronzeMessage> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ValidateFunction.class);
     public static final OutputTag<Outbound> DEAD_LETTERS = new OutputTag<>("validation-dead-letters") {};
     static final String JOB = "bronze-to-silver";
 
@@ -55,6 +57,9 @@ public final class ValidateFunction extends ProcessFunction<String, BronzeMessag
                 .counter("medallion_bronze_validation_errors")).inc();
         DeadLetter d = v.deadLetter(JOB, bronzeQueue, Instant.now());
         ctx.output(DEAD_LETTERS, Outbound.toQueue(deadLetterQueue, Json.write(d), d.amqpHeaders(v.source()), d.id()));
+        try (LogContext c = LogContext.of(LogContext.JOB, JOB, LogContext.ERROR_TYPE, ErrorType.VALIDATION.wireName(), LogContext.ENVELOPE_ID, d.id())) {
+            LOG.warn("invalid bronze record from {} dead-lettered: {}", source, d.reason());
+        }
     }
 
     /** Metric labels stay a small fixed set: unknown sources are counted as "other". */

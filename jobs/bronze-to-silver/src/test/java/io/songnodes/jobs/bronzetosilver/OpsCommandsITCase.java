@@ -77,6 +77,14 @@ class OpsCommandsITCase {
         return new Run(code, out.toString());
     }
 
+    private static JsonNode readJson(String s) {
+        try {
+            return Json.MAPPER.readTree(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void healthFollowsTheJobTheDlqAndTheBudgetsAndStatusShowsThem(@InjectClusterClient ClusterClient<?> client) throws Exception {
         String rest = client.getWebInterfaceURL();
@@ -100,6 +108,19 @@ class OpsCommandsITCase {
                 assertThat(healthy.line("checkpoint age")).startsWith("OK").contains("last completed");
                 assertThat(healthy.line("circuit breakers")).startsWith("OK");
 
+                // records flow: the providers' calls, cache and lag reach the status view
+                List<String> lines = new ArrayList<>();
+                io.songnodes.testing.TracklistFixtures.load1001(io.songnodes.testing.TracklistFixtures.files1001().get(0))
+                        .stream().limit(15).forEach(r -> lines.add(Json.write(r.bronze())));
+                for (int i = 0; i < lines.size(); i++) p.rabbit.publish(p.bronzeQueue, lines.get(i), "ops-" + i);
+                Await.until("the records in silver", Duration.ofSeconds(90),
+                        () -> p.db.queryLong("SELECT count(*) FROM silver.bronze_links") == lines.size());
+                Await.until("the provider calls in the jobs' metrics", Duration.ofSeconds(30), () -> {
+                    JsonNode s = readJson(cli(p, rest, "status", "--json").out());
+                    for (JsonNode pr : s.path("providers")) if (pr.path("calls").asLong() > 0 && !pr.path("cache_hit_ratio").isNull()) return true;
+                    return false;
+                });
+
                 Run status = cli(p, rest, "status", "--once");
                 System.out.println("status --once:\n" + status.out());
                 assertThat(status.exit()).isZero();
@@ -113,6 +134,8 @@ class OpsCommandsITCase {
                 });
                 assertThat(json.path("providers")).anySatisfy(pr -> assertThat(pr.path("breaker_state").asInt(-1)).isZero());
                 assertThat(json.path("services").path("metrics").path("up").asBoolean()).isTrue();
+                assertThat(json.path("providers")).anySatisfy(pr -> assertThat(pr.path("calls").asLong()).isPositive());
+                assertThat(json.path("lag").path("newest_silver_age_s").isNumber()).isTrue();
 
                 // fill the DLQ: warning at 3, critical at 5 (thresholds from the command line)
                 for (int i = 0; i < 3; i++) p.rabbit.publish(p.dlq, "{\"dead\":" + i + "}", "dead-" + i);

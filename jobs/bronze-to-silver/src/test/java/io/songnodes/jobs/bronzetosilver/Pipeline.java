@@ -41,6 +41,8 @@ final class Pipeline implements AutoCloseable {
     final String eventsExchange = rabbit.exchange("songnodes.silver.events");
     final String events = rabbit.queue("silver-events");
     final ProviderSimulator simulator;
+    /** The Redis the jobs use; a test may point it at a closed port to make Redis unreachable. */
+    String redisUri = redis.uri();
     /** The waterfall file the jobs read; a test may point it elsewhere before starting a job. */
     Path waterfall;
 
@@ -104,7 +106,7 @@ final class Pipeline implements AutoCloseable {
         List<String> a = new ArrayList<>(List.of(
                 "--amqp-uri", TestRabbit.uri(), "--jdbc-url", db.jdbcUrl(), "--bronze-queue", bronzeQueue, "--dlq", dlq,
                 "--events-exchange", eventsExchange, "--prefetch", "1000", "--checkpoint-interval", "500ms",
-                "--redis-uri", redis.uri(), "--redis-prefix", redis.prefix(), "--providers-url", simulator.baseUrl(),
+                "--redis-uri", redisUri, "--redis-prefix", redis.prefix(), "--providers-url", simulator.baseUrl(),
                 "--waterfall-config", waterfall.toString(), "--sources", "1001tracklists,mixesdb", "--skip-migrations",
                 "--async-timeout", "30s"));
         a.addAll(Arrays.asList(extra));

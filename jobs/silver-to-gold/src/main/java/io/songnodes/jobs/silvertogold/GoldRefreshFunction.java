@@ -59,7 +59,10 @@ public final class GoldRefreshFunction extends KeyedProcessFunction<String, Refr
             // the refresher rolled back; only a refusal caused by the event's data may skip it, anything else fails over
             if (r.all() || deadLetters == null || !isDataError(e)) throw e;
             String reason = "gold refresh refused by PostgreSQL: SQLState " + e.getSQLState() + ": " + AmqpHeaders.truncate(e.getMessage());
-            LOG.warn("silver event dead-lettered: {}", reason);
+            try (io.songnodes.logs.LogContext c = io.songnodes.logs.LogContext.of(io.songnodes.logs.LogContext.JOB, "silver-to-gold",
+                    io.songnodes.logs.LogContext.ERROR_TYPE, ErrorType.SINK.wireName())) {
+                LOG.warn("silver event dead-lettered: {}", reason);
+            }
             ctx.output(REFUSED, deadLetters.of(ErrorType.SINK, reason, "gold", r.payload()));
             return;
         }

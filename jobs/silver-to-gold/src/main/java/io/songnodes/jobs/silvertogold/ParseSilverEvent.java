@@ -39,7 +39,10 @@ public final class ParseSilverEvent extends ProcessFunction<String, RefreshReque
         }
         invalid.inc();
         // the reason only: a body may be megabytes, or a secret someone published by mistake
-        LOG.warn("invalid silver event from {}: {}", deadLetters.queue(), AmqpHeaders.truncate(r.reason()));
+        try (io.songnodes.logs.LogContext c = io.songnodes.logs.LogContext.of(io.songnodes.logs.LogContext.JOB, "silver-to-gold",
+                io.songnodes.logs.LogContext.ERROR_TYPE, ErrorType.VALIDATION.wireName())) {
+            LOG.warn("invalid silver event from {}: {}", deadLetters.queue(), AmqpHeaders.truncate(r.reason()));
+        }
         ctx.output(INVALID, deadLetters.of(ErrorType.VALIDATION, "invalid silver event: " + r.reason(), r.field(), raw));
     }
 

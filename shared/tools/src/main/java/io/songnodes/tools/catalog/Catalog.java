@@ -25,6 +25,48 @@ public final class Catalog {
     public Catalog(List<CatalogTrack> tracks) { this.tracks = List.copyOf(tracks); }
 
     /** Reads a JSONL catalog; a bad line fails with its line number, a line without artist or title too. */
+    /**
+     * {@code n} distinct made-up songs (seeded, so every run gets the same ones) with every field and an id at every
+     * provider, for benchmarks that need more distinct tracks than the kit holds. Artist and title are pseudo-words,
+     * so no two songs are near-duplicates for the scorer.
+     */
+    public static Catalog synthetic(int n, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<CatalogTrack> out = new java.util.ArrayList<>(n);
+        String[] genres = {"trance", "techno", "house", "progressive house", "drum and bass", "deep house"};
+        while (out.size() < n) {
+            String artist = word(r) + " " + word(r);
+            String title = word(r) + " " + word(r);
+            if (!seen.add(artist + "|" + title)) continue;
+            int i = out.size();
+            String spotify = String.format(java.util.Locale.ROOT, "syn%019d", i);
+            java.util.Map<String, String> ids = new java.util.LinkedHashMap<>();
+            ids.put("spotify", spotify);
+            ids.put("beatport", String.valueOf(40_000_000 + i));
+            ids.put("deezer", String.valueOf(4_000_000_000L + i));
+            ids.put("musicbrainz", String.format(java.util.Locale.ROOT, "00000000-0000-4000-8000-%012d", i));
+            ids.put("discogs", String.valueOf(40_000_000 + i));
+            String genre = genres[r.nextInt(genres.length)];
+            out.add(new CatalogTrack(artist, title, i % 3 == 0 ? "Extended Mix" : null, 180_000 + r.nextInt(240_000),
+                    (double) (118 + r.nextInt(60)), r.nextInt(12), r.nextInt(2), List.of(genre, genre + " classics"),
+                    word(r) + " Records", String.format(java.util.Locale.ROOT, "20%02d-%02d-%02d", 10 + r.nextInt(15), 1 + r.nextInt(12), 1 + r.nextInt(28)),
+                    String.format(java.util.Locale.ROOT, "XXSYN%07d", i), ids, r.nextDouble(), r.nextDouble(), r.nextDouble()));
+        }
+        return new Catalog(out);
+    }
+
+    private static String word(java.util.Random r) {
+        String consonants = "bcdfghklmnprstvz", vowels = "aeiou";
+        StringBuilder w = new StringBuilder();
+        int syllables = 2 + r.nextInt(2);
+        for (int i = 0; i < syllables; i++) {
+            w.append(consonants.charAt(r.nextInt(consonants.length()))).append(vowels.charAt(r.nextInt(vowels.length())));
+        }
+        if (r.nextBoolean()) w.append(consonants.charAt(r.nextInt(consonants.length())));
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
     public static Catalog load(Path file) {
         List<String> lines;
         try {

@@ -73,11 +73,13 @@ public final class OpsProbe implements AutoCloseable {
         Double silverAge = null;
         try (Connection c = DriverManager.getConnection(settings.jdbc(env)); Statement st = c.createStatement()) {
             st.setQueryTimeout(3);
-            try (ResultSet rs = st.executeQuery("SELECT extract(epoch FROM now() - (SELECT max(received_at) FROM bronze.raw_tracks)),"
-                    + " extract(epoch FROM now() - (SELECT max(updated_at) FROM silver.tracks))")) {
+            try (ResultSet rs = st.executeQuery("SELECT extract(epoch FROM now() - (SELECT max(received_at) FROM bronze.raw_tracks))::float8,"
+                    + " extract(epoch FROM now() - (SELECT max(updated_at) FROM silver.tracks))::float8")) {
                 rs.next();
-                bronzeAge = (Double) rs.getObject(1, Double.class);
-                silverAge = (Double) rs.getObject(2, Double.class);
+                double b = rs.getDouble(1);
+                bronzeAge = rs.wasNull() ? null : b;
+                double s = rs.getDouble(2);
+                silverAge = rs.wasNull() ? null : s;
             } catch (java.sql.SQLException e) {
                 // reachable, but without the schema (no migration yet): only the lag is unknown
             }

@@ -59,6 +59,6 @@ public final class ReenrichReader extends RichFlatMapFunction<String, BronzeMess
                 null, new Hints(rs.getString("spotify_id"), rs.getString("isrc"), rs.getString("beatport_id"), rs.getString("musicbrainz_id")),
                 now, "reenrichment");
         TrackIdentity identity = TrackIdentity.parse(r.artist(), r.title());
-        return new BronzeMessage(r, Json.write(r), Reenrichment.SOURCE + '|' + trackId, trackId, identity, false, 0);
+        return new BronzeMessage(r, Json.write(r), Reenrichment.SOURCE + '|' + trackId, trackId, identity, false, 0, null, true);
     }
 }

@@ -6,6 +6,7 @@ import io.songnodes.enrich.config.LastGoodConfig;
 import io.songnodes.enrich.config.WaterfallConfig;
 import io.songnodes.enrich.runtime.EnrichmentRuntime;
 import io.songnodes.jobs.bronzetosilver.metrics.EnrichmentMetrics;
+import io.songnodes.logs.LogContext;
 import io.songnodes.model.ErrorType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +136,10 @@ public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enric
             } else if (t instanceof RejectedExecutionException) {
                 result = Enriched.failed(m, ErrorType.INTERNAL, "enrichment executor is shut down", started);
             } else {
-                LOG.error("enrichment of {} failed unexpectedly", m.trackId(), t);
+                try (LogContext c = LogContext.of(LogContext.JOB, RouteFunction.JOB, LogContext.TRACK_ID, m.trackId(),
+                        LogContext.ERROR_TYPE, ErrorType.INTERNAL.wireName())) {
+                    LOG.error("enrichment of {} failed unexpectedly", m.trackId(), t);
+                }
                 result = Enriched.failed(m, ErrorType.INTERNAL, t.toString(), started);
             }
             complete(out, result);

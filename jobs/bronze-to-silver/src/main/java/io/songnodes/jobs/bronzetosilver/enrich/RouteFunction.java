@@ -1,9 +1,11 @@
 package io.songnodes.jobs.bronzetosilver.enrich;
 
+import io.songnodes.bronze.BronzeMessage;
 import io.songnodes.enrich.waterfall.DeadLetterAdvice;
 import io.songnodes.enrich.waterfall.EnrichmentResult;
 import io.songnodes.flink.rabbit.Outbound;
 import io.songnodes.json.Json;
+import io.songnodes.logs.LogContext;
 import io.songnodes.model.DeadLetter;
 import io.songnodes.model.ErrorType;
 import java.time.Instant;
@@ -14,6 +16,8 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends each enrichment outcome on: {@code completed}, {@code partial}, {@code not_found} and {@code unidentified} go to silver;
@@ -21,6 +25,7 @@ import org.apache.flink.util.OutputTag;
  * through {@link #DEAD_LETTERS} in the shared envelope, with the original payload unchanged.
  */
 public final class RouteFunction extends ProcessFunction<Enriched, Settled> {
+    private static final Logger LOG = LoggerFactory.getLogger(RouteFunction.class);
     public static final OutputTag<Outbound> DEAD_LETTERS = new OutputTag<>("enrichment-dead-letters") {};
     static final String JOB = "bronze-to-silver";
 
@@ -60,15 +65,27 @@ public final class RouteFunction extends ProcessFunction<Enriched, Settled> {
             return;
         }
         count(r.status().wireName());
-        out.collect(new Settled(e.message(), r.silver(), Reenrichment.SOURCE.equals(e.message().record().source())));
+        out.collect(new Settled(e.message(), r.silver(), e.message().reenrichment()));
+    }
+
+    /** The envelope of a record whose enrichment failed; a replay that fails again keeps when it first failed. */
+    static DeadLetter envelope(BronzeMessage m, ErrorType type, String provider, String field, String reason, int attempts, String originalQueue) {
+        Instant now = Instant.now();
+        DeadLetter d = DeadLetter.firstFailure(type, reason, provider, field, JOB, attempts, originalQueue, m.raw(), now);
+        if (m.replayCount() > 0) {
+            // --older-than selects by the first failure
+            Instant first = m.firstFailedAt() != null ? m.firstFailedAt() : now;
+            d = new DeadLetter(d.id(), type, reason, provider, field, JOB, attempts, m.replayCount(), first, now, originalQueue, d.payload());
+        }
+        return d;
     }
 
     private void deadLetter(Enriched e, ErrorType type, String provider, String field, String reason, int attempts, Context ctx) {
-        Instant now = Instant.now();
-        DeadLetter d = DeadLetter.firstFailure(type, reason, provider, field, JOB, attempts, originalQueue, e.message().raw(), now);
-        if (e.message().replayCount() > 0) {
-            d = new DeadLetter(d.id(), type, reason, provider, field, JOB, attempts, e.message().replayCount(), now, now, originalQueue, d.payload());
-        }
+        DeadLetter d = envelope(e.message(), type, provider, field, reason, attempts, originalQueue);
         ctx.output(DEAD_LETTERS, Outbound.toQueue(deadLetterQueue, Json.write(d), d.amqpHeaders(e.message().record().source()), d.id()));
+        try (LogContext c = LogContext.of(LogContext.JOB, JOB, LogContext.TRACK_ID, e.message().trackId(), LogContext.PROVIDER, provider,
+                LogContext.ERROR_TYPE, type.wireName(), LogContext.ENVELOPE_ID, d.id())) {
+            LOG.warn("dead letter to {}: {}", deadLetterQueue, reason);
+        }
     }
 }

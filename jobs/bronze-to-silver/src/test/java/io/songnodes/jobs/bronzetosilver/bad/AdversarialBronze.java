@@ -76,7 +76,7 @@ public final class AdversarialBronze {
             case "valid-unidentified": n.put("artist", "ID"); n.put("title", "ID"); return new Message(cls, json(n), null);
             case "cleaned-controls": n.put("title", n.get("title").asText() + "\t\n\u0007"); n.with("playlist").put("dj", "DJ\r\nName"); return new Message(cls, json(n), null);
             case "long-key": n.put("source_url", "https://www.1001tracklists.com/" + "k".repeat(1_900) + serial); n.with("playlist").remove("source_playlist_id"); return new Message(cls, json(n), null);
-            case "whitespace-run": n.put("title", " \t ".repeat(300) + n.get("title").asText() + " ".repeat(80)); return new Message(cls, json(n), null);
+            case "whitespace-run": n.put("title", " \t ".repeat(250) + n.get("title").asText() + " ".repeat(40)); return new Message(cls, json(n), null);
             case "nul": {
                 String field = List.of("title", "artist", "playlist.name").get(random.nextInt(3));
                 if (field.startsWith("playlist.")) n.with("playlist").put("name", "Set\u0000"); else n.put(field, "x\u0000y");

@@ -68,6 +68,11 @@ class CoalesceFunctionTest {
         return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
     }
 
+    private List<BronzeMessage> coalesced() {
+        ConcurrentLinkedQueue<StreamRecord<BronzeMessage>> out = harness.getSideOutput(CoalesceFunction.COALESCED);
+        return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
+    }
+
     private void advance(Duration by) throws Exception {
         long to = harness.getProcessingTime() + by.toMillis();
         harness.setProcessingTime(to);
@@ -86,12 +91,9 @@ class CoalesceFunctionTest {
         process(second);
 
         assertThat(forwarded()).containsExactly(first);
-        assertThat(settled()).hasSize(1);
-        Settled s = settled().get(0);
-        assertThat(s.message()).isEqualTo(second);
-        assertThat(s.track()).as("no silver row: the track was enriched moments ago").isNull();
-        assertThat(s.hasTrack()).isFalse();
-        assertThat(s.reenrichment()).isFalse();
+        // not settled here: it waits for the first play's enrichment to succeed (SettleCoalescedFunction)
+        assertThat(settled()).as("a coalesced play never settles before its track's enrichment succeeded").isEmpty();
+        assertThat(coalesced()).containsExactly(second);
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
     }
 
@@ -121,7 +123,7 @@ class CoalesceFunctionTest {
         BronzeMessage reenrich = new BronzeMessage(
                 new BronzeRecord(Reenrichment.SOURCE, "silver:" + first.trackId(), first.trackId(), "Cosmic Gate", "Come With Me",
                         null, null, Instant.parse("2024-05-02T00:00:00Z"), "reenrichment"),
-                "{}", Reenrichment.SOURCE + '|' + first.trackId(), first.trackId(), first.identity(), false, 0);
+                "{}", Reenrichment.SOURCE + '|' + first.trackId(), first.trackId(), first.identity(), false, 0, null, true);
 
         process(first);
         process(replayed);
@@ -130,6 +132,20 @@ class CoalesceFunctionTest {
 
         assertThat(forwarded()).containsExactly(first, replayed, reenrich, replayed);
         assertThat(settled()).isEmpty();
+    }
+
+    @Test
+    void aRecordOnTheQueueClaimingToBeAReenrichmentIsCoalescedLikeAnyOther() throws Exception {
+        BronzeMessage first = track("https://www.1001tracklists.com/tracklist/a.html");
+        BronzeMessage claiming = message(Reenrichment.SOURCE, "https://www.1001tracklists.com/tracklist/z.html", "Cosmic Gate", "Come With Me");
+        assertThat(claiming.trackId()).isEqualTo(first.trackId());
+        assertThat(claiming.reenrichment()).isFalse();
+
+        process(first);
+        process(claiming);
+
+        assertThat(forwarded()).containsExactly(first);
+        assertThat(coalesced()).as("coalesced like any record, not forced through enrichment").containsExactly(claiming);
     }
 
     @Test

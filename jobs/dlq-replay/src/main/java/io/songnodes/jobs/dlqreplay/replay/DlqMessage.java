@@ -1,9 +1,7 @@
 package io.songnodes.jobs.dlqreplay.replay;
 
 import com.rabbitmq.client.AMQP;
-import io.songnodes.json.Json;
 import io.songnodes.model.DeadLetter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -51,18 +49,12 @@ public final class DlqMessage {
         return e == null ? null : e.id();
     }
 
-    /** The parsed envelope, or null when the body is not one (see {@link #parseError()}). */
+    /** The envelope read strictly by {@link EnvelopeReader}, or null when the body is not one (see {@link #parseError()}). */
     public DeadLetter envelope() {
         if (envelope == null && parseError == null) {
-            try {
-                envelope = Json.read(new String(body, StandardCharsets.UTF_8), DeadLetter.class);
-                if (envelope == null || envelope.id() == null || envelope.errorType() == null) {
-                    envelope = null;
-                    parseError = "not a dead-letter envelope (no id or error_type)";
-                }
-            } catch (Exception e) {
-                parseError = "not a dead-letter envelope: " + e.getClass().getSimpleName();
-            }
+            EnvelopeReader.Result r = EnvelopeReader.read(body);
+            envelope = r.envelope();
+            if (envelope == null) parseError = "not a dead-letter envelope: " + r.refusal();
         }
         return envelope;
     }

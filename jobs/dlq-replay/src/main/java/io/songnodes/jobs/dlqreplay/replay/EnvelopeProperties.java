@@ -1,6 +1,7 @@
 package io.songnodes.jobs.dlqreplay.replay;
 
 import com.rabbitmq.client.AMQP;
+import io.songnodes.amqp.AmqpHeaders;
 import io.songnodes.model.DeadLetter;
 import java.time.Instant;
 import java.util.Date;
@@ -31,7 +32,7 @@ public final class EnvelopeProperties {
         if (old.getHeaders() != null) h.putAll(old.getHeaders());
         h.putAll(replayed.amqpHeaders(source));
         h.put(H_REPLAYED_AT, now.toString());
-        return base(replayed.id(), correlationId(replayed), h, now);
+        return base(replayed.id(), AmqpHeaders.shortString(correlationId(replayed)), AmqpHeaders.bounded(h), now);
     }
 
     public static String correlationId(DeadLetter replayed) { return replayed.id() + "-r" + replayed.replayCount(); }
@@ -41,7 +42,7 @@ public final class EnvelopeProperties {
         Map<String, Object> h = new HashMap<>();
         if (old.getHeaders() != null) h.putAll(old.getHeaders());
         h.put(H_PARKED_AT, now.toString());
-        return old.builder().messageId(id).deliveryMode(2).timestamp(Date.from(now)).headers(h).build();
+        return old.builder().messageId(AmqpHeaders.shortString(id)).deliveryMode(2).timestamp(Date.from(now)).headers(AmqpHeaders.bounded(h)).build();
     }
 
     private static AMQP.BasicProperties base(String messageId, String correlationId, Map<String, Object> headers, Instant now) {
