@@ -24,7 +24,7 @@ VALUES = {"provider": ["spotify"], "to_state": ["open", "half_open", "closed"], 
           "error_type": ["provider_transient"], "field": ["bpm"], "field_name": ["bpm"],
           "from_provider": ["beatport"], "to_provider": ["deezer"], "source": ["1001tracklists"],
           "table": ["gold_tracks"], "layer": ["silver"], "field_category": ["identifiers"],
-          "queue": ["songnodes.dlq"]}
+          "queue": ["songnodes.dlq"], "kind": ["free_text"]}
 STATUS = {"enrichment_api_calls": ["success", "not_found", "error", "rate_limited", "circuit_open", "timeout", "budget"],
           "enrichment_tracks": ["completed", "partial", "not_found", "failed", "unidentified"],
           "enrichment_configuration_reload": ["success", "error"],

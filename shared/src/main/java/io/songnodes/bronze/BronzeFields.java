@@ -6,7 +6,8 @@ import java.util.List;
  * The string fields of a bronze record with their UTF-8 byte limits and whether control characters in them
  * are cleaned (free text as people type it) or refuse the record (identifiers, URLs, times). The limits keep
  * every value far below PostgreSQL's btree index-row limit (2,704 bytes) where a column is indexed or part of
- * a derived key, and bound what the identity regexes see.
+ * a derived key, and bound what the identity regexes see. The schema states the same limits as CHECK constraints
+ * (migration V4), which a test keeps equal to these.
  */
 public final class BronzeFields {
     /** The largest message accepted, in bytes; real records are under 2 KB. */

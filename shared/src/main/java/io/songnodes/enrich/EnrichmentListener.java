@@ -44,6 +44,12 @@ public interface EnrichmentListener {
     /** A field was not won by {@code from} and the waterfall moved on to {@code to}. */
     default void fallback(ProviderName from, ProviderName to, String field) {}
 
+    /**
+     * A provider's search found no confident candidate and one fallback search was made; kind is
+     * free_text, artist_only or title_only (FallbackPlanner.Kind).
+     */
+    default void fallbackSearch(ProviderName provider, String kind) {}
+
     /** One track's waterfall finished, with the number of fields it filled. */
     default void trackEnriched(String status, int fieldsEnriched) {}
 }

@@ -17,6 +17,8 @@ import java.util.List;
  */
 public final class BeatportClient extends ProviderClientBase {
     static final String SEARCH = "search", TRACK = "track", TRACKS_BY_ISRC = "tracks_by_isrc";
+    /** Tracks asked for when listing an artist: their catalogs run to dozens of versions. */
+    static final int ARTIST_PAGE = 50;
     private final String authorization;
 
     public BeatportClient(ProviderSettings settings, ProviderHttp http, String token) {
@@ -36,6 +38,11 @@ public final class BeatportClient extends ProviderClientBase {
 
     @Override
     protected List<Candidate> search(TrackQuery q) throws ProviderException {
+        // the list filters serve the fallbacks: one field alone, and a whole page of an artist's tracks
+        if (q.artist() == null || q.artist().isBlank())
+            return BeatportParser.list(call(SEARCH, "/v4/catalog/tracks/?name=" + enc(q.title().trim()) + "&per_page=" + settings.searchLimit()));
+        if (q.title() == null || q.title().isBlank())
+            return BeatportParser.list(call(SEARCH, "/v4/catalog/tracks/?artist_name=" + enc(q.artist().trim()) + "&per_page=" + ARTIST_PAGE));
         return BeatportParser.list(call(SEARCH, "/v4/catalog/search?q=" + enc(q.artist().trim() + " " + q.title().trim())
                 + "&type=tracks&per_page=" + settings.searchLimit()));
     }

@@ -36,7 +36,8 @@ public final class DeezerClient extends ProviderClientBase {
 
     @Override
     protected List<Candidate> search(TrackQuery q) throws ProviderException {
-        String advanced = "artist:\"" + q.artist().replace("\"", " ").trim() + "\" track:\"" + q.title().replace("\"", " ").trim() + "\"";
+        String artist = q.artist() == null ? "" : q.artist().replace("\"", " ").trim(), title = q.title() == null ? "" : q.title().replace("\"", " ").trim();
+        String advanced = artist.isEmpty() ? title : title.isEmpty() ? "artist:\"" + artist + "\"" : "artist:\"" + artist + "\" track:\"" + title + "\"";
         List<Candidate> hits = DeezerParser.search(call(SEARCH, "/search?q=" + enc(advanced) + "&limit=" + settings.searchLimit()));
         List<Candidate> out = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {

@@ -36,6 +36,10 @@ public final class DiscogsClient extends ProviderClientBase {
 
     @Override
     protected List<Candidate> search(TrackQuery q) throws ProviderException {
+        if (q.artist() == null || q.artist().isBlank())
+            return DiscogsParser.search(call(SEARCH, "/database/search?type=release&q=" + enc(q.title().trim()) + "&per_page=" + settings.searchLimit()));
+        if (q.title() == null || q.title().isBlank())
+            return DiscogsParser.search(call(SEARCH, "/database/search?type=release&artist=" + enc(q.artist().trim()) + "&per_page=" + settings.searchLimit()));
         return DiscogsParser.search(call(SEARCH, "/database/search?type=release&artist=" + enc(q.artist().trim())
                 + "&track=" + enc(q.title().trim()) + "&per_page=" + settings.searchLimit()));
     }

@@ -49,6 +49,7 @@ public final class LastfmClient extends ProviderClientBase {
 
     @Override
     protected List<Candidate> search(TrackQuery q) throws ProviderException {
+        if (!notBlank(q.artist()) || !notBlank(q.title())) return List.of(); // track.getInfo needs both: no fallback search here
         try {
             Candidate c = LastfmParser.trackInfo(call(TRACK_INFO, "method=track.getInfo&artist=" + enc(q.artist().trim())
                     + "&track=" + enc(q.title().trim()) + "&autocorrect=1"));

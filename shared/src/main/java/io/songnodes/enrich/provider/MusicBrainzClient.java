@@ -40,7 +40,10 @@ public final class MusicBrainzClient extends ProviderClientBase {
 
     @Override
     protected List<Candidate> search(TrackQuery q) throws ProviderException {
-        String lucene = "artist:\"" + lucene(q.artist()) + "\" AND recording:\"" + lucene(q.title()) + "\"";
+        String artist = q.artist() == null ? "" : q.artist().trim(), title = q.title() == null ? "" : q.title().trim();
+        // free text: bare words, so no character of the title reads as Lucene syntax
+        String lucene = artist.isEmpty() ? title.replaceAll("[^\\p{L}\\p{N}]+", " ").trim() : title.isEmpty() ? "artist:\"" + lucene(artist) + "\""
+                : "artist:\"" + lucene(artist) + "\" AND recording:\"" + lucene(title) + "\"";
         return MusicBrainzParser.search(call(SEARCH, "/ws/2/recording?query=" + enc(lucene) + "&fmt=json&limit=" + settings.searchLimit()));
     }
 

@@ -38,7 +38,8 @@ abstract class ProviderClientBase implements ProviderClient {
     public List<Candidate> lookup(TrackQuery query) throws ProviderException {
         String ownId = knownId(query, name.id());
         String isrc = knownId(query, "isrc");
-        boolean text = notBlank(query.artist()) && notBlank(query.title());
+        // one blank side is a fallback search on the other alone (see search)
+        boolean text = notBlank(query.artist()) || notBlank(query.title());
         ProviderException notFound = null;
         if (ownId != null) {
             try {
@@ -71,7 +72,10 @@ abstract class ProviderClientBase implements ProviderClient {
     /** Exact lookup by ISRC; null when the provider has no ISRC lookup. */
     protected abstract List<Candidate> byIsrc(String isrc, TrackQuery query) throws ProviderException;
 
-    /** Text search on artist and title. */
+    /**
+     * Text search on artist and title. A blank artist searches the title text without field filters (the
+     * loosest search the provider has); a blank title lists the artist's tracks.
+     */
     protected abstract List<Candidate> search(TrackQuery query) throws ProviderException;
 
     /** A GET with the User-Agent, Accept and timeout every provider gets. */

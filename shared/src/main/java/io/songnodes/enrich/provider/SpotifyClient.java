@@ -59,6 +59,8 @@ public final class SpotifyClient extends ProviderClientBase {
 
     @Override
     protected List<Candidate> search(TrackQuery q) throws ProviderException {
+        if (q.artist() == null || q.artist().isBlank()) return withFeatures(searchQ(unquote(q.title())));
+        if (q.title() == null || q.title().isBlank()) return withFeatures(searchQ("artist:\"" + unquote(q.artist()) + "\""));
         return withFeatures(searchQ("track:\"" + unquote(q.title()) + "\" artist:\"" + unquote(q.artist()) + "\""));
     }
 

@@ -52,7 +52,8 @@ public final class CandidateScorer implements Serializable {
         return TrackIdentity.parse(credit, fullTitle(c));
     }
 
-    static String fullTitle(Candidate c) {
+    /** The candidate's title with its mix name in brackets when the title lacks it. */
+    public static String fullTitle(Candidate c) {
         String title = c.title() == null ? "" : c.title();
         String v = c.version();
         if (v == null || v.isBlank()) return title;
@@ -102,7 +103,7 @@ public final class CandidateScorer implements Serializable {
             if (title < 0.8) why = "title differs: '" + bid.baseTitle() + "' vs '" + cid.baseTitle() + "'";
             else if (artist < 0.8) why = "artists differ: " + bid.allArtists() + " vs " + cid.allArtists();
             else if (duration < 1.0) why = "duration differs: " + target.durationMs() + " vs " + c.durationMs() + " ms";
-            else why = idMatch ? "id match" : "match";
+            else why = idMatch ? "id match" : title == Similarity.TITLE_SLIP ? "match (one-letter slip in the title)" : "match";
         }
         return new MatchScore(clamp(confidence), title, artist, version, duration, idMatch, why);
     }

@@ -4,33 +4,38 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
-/** String and artist-set similarity on already normalised text. */
+/**
+ * String and artist-set similarity on already normalised text, tolerant of one typing slip per title and
+ * per artist name: two adjacent letters swapped, a letter dropped, doubled or added, or (in long words) a
+ * letter replaced, in one word of at least {@value #MIN_SLIP_WORD} letters. A slip costs a little
+ * confidence ({@link #TITLE_SLIP}, {@link #ARTIST_SLIP}) so the literal spelling wins a tie. Words with
+ * digits never slip ("2016" is not "2017"), and versions are compared elsewhere, word for word.
+ */
 public final class Similarity {
     /** Two artist names this close (edit-distance ratio) are one artist spelled two ways ("Rodhad" / "Rødhåd" folded). */
     static final double SAME_ARTIST = 0.88;
+    /** Title factor for one word off by one slip. */
+    public static final double TITLE_SLIP = 0.94;
+    /** Artist factor for one name off by one slip. */
+    public static final double ARTIST_SLIP = 0.95;
+    /** Shorter words are too easily another word ("One" / "Once"). */
+    static final int MIN_SLIP_WORD = 4;
+    /** A replaced letter turns short words into other words ("Love" / "Live"); from this length it reads as a slip. */
+    static final int MIN_SUBSTITUTION_WORD = 6;
+
+    private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
+    /** Bounded: gives up (-1) beyond one edit, so a word pair costs O(length). */
+    private static final LevenshteinDistance ONE_EDIT = new LevenshteinDistance(1);
 
     private Similarity() {}
 
-    /**
-     * 1 - edit distance / longer length. Hand-written because this one function is all we need from
-     * commons-text, which is not otherwise on the classpath.
-     */
+    /** 1 - edit distance / longer length. */
     public static double levenshteinRatio(String a, String b) {
         if (a.equals(b)) return 1.0;
-        int n = a.length(), m = b.length();
-        if (n == 0 || m == 0) return 0.0;
-        int[] prev = new int[m + 1], cur = new int[m + 1];
-        for (int j = 0; j <= m; j++) prev[j] = j;
-        for (int i = 1; i <= n; i++) {
-            cur[0] = i;
-            for (int j = 1; j <= m; j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev; prev = cur; cur = t;
-        }
-        return 1.0 - (double) prev[m] / Math.max(n, m);
+        if (a.isEmpty() || b.isEmpty()) return 0.0;
+        return 1.0 - (double) DISTANCE.apply(a, b) / Math.max(a.length(), b.length());
     }
 
     /** Word-set Jaccard index. */
@@ -50,34 +55,91 @@ public final class Similarity {
 
     /**
      * Title score in [0,1]: 1 for equal normalised titles, nearly 1 when only spacing differs ("am2pm" /
-     * "am 2 pm"), else the better of word Jaccard and edit ratio, squared, so that a title sharing most
-     * words ("Exploration Of Space" / "Exploration Of Outer Space") still scores low.
+     * "am 2 pm"), {@link #TITLE_SLIP} for one slip in one word, else the better of word Jaccard and edit
+     * ratio, squared, so that a title sharing most words ("Exploration Of Space" / "Exploration Of Outer
+     * Space") still scores low.
      */
     public static double title(String a, String b) {
         if (a.equals(b)) return 1.0;
         if (a.replace(" ", "").equals(b.replace(" ", ""))) return 0.98;
         double s = Math.max(tokenJaccard(a, b), levenshteinRatio(a, b));
-        return s * s;
+        return oneWordSlip(a, b) ? Math.max(TITLE_SLIP, s * s) : s * s;
     }
 
     /** True when two normalised artist names are one artist. */
-    public static boolean sameArtist(String a, String b) {
-        if (a.equals(b)) return true;
+    public static boolean sameArtist(String a, String b) { return artistMatch(a, b) > 0; }
+
+    /** 1 for one artist spelled alike, {@link #ARTIST_SLIP} for one artist with a slip in one word of the name, else 0. */
+    static double artistMatch(String a, String b) {
+        if (a.equals(b)) return 1.0;
         String x = a.replace(" ", ""), y = b.replace(" ", "");
-        return x.equals(y) || levenshteinRatio(x, y) >= SAME_ARTIST;
+        if (x.equals(y) || levenshteinRatio(x, y) >= SAME_ARTIST) return 1.0;
+        return oneWordSlip(a, b) ? ARTIST_SLIP : 0.0;
+    }
+
+    /** True when some bronze artist is credited on the candidate only through a slip in its name. */
+    public static boolean artistSlipped(Collection<String> bronzeAll, Collection<String> candidateAll) {
+        for (String b : bronzeAll) {
+            double best = 0;
+            for (String c : candidateAll) best = Math.max(best, artistMatch(b, c));
+            if (best == ARTIST_SLIP) return true;
+        }
+        return false;
+    }
+
+    /** True when two normalised texts have the same words but one, and that one differs by a single slip. */
+    static boolean oneWordSlip(String a, String b) {
+        String[] x = a.split(" "), y = b.split(" ");
+        if (x.length != y.length) return false;
+        int slips = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].equals(y[i])) continue;
+            if (++slips > 1 || !oneSlip(x[i], y[i])) return false;
+        }
+        return slips == 1;
+    }
+
+    /** True when two different words differ by one slip (see the class comment). */
+    static boolean oneSlip(String a, String b) {
+        int la = a.length(), lb = b.length();
+        if (Math.max(la, lb) < MIN_SLIP_WORD || hasDigit(a) || hasDigit(b)) return false;
+        if (la == lb) return transposed(a, b) || la >= MIN_SUBSTITUTION_WORD && ONE_EDIT.apply(a, b) == 1;
+        return Math.abs(la - lb) == 1 && ONE_EDIT.apply(a, b) == 1;
+    }
+
+    /**
+     * Same letters with two adjacent ones swapped. Levenshtein counts this one slip as two edits and
+     * commons-text has no optimal-string-alignment distance, hence this check.
+     */
+    static boolean transposed(String a, String b) {
+        int n = a.length(), i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) i++;
+        return i + 1 < n && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                && a.regionMatches(i + 2, b, i + 2, n - i - 2);
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) if (Character.isDigit(s.charAt(i))) return true;
+        return false;
     }
 
     /**
      * Artist-set score in [0,1], Jaccard-like with fuzzy name matching. Providers often drop featured or
      * secondary artists, so when every main artist of the bronze record is credited the score stays high
      * (0.85 + 0.15 * Jaccard); when some main artist is missing it falls to 0.3 + 0.6 * Jaccard; no shared
-     * artist at all scores 0.
+     * artist at all scores 0. A name recognised only through a slip multiplies the score by {@link #ARTIST_SLIP}.
      */
     public static double artists(Collection<String> bronzeMain, Collection<String> bronzeAll, Collection<String> candidateAll) {
         if (bronzeAll.isEmpty() || candidateAll.isEmpty()) return 0.0;
         int matched = 0;
+        double slip = 1.0;
         for (String b : bronzeAll) {
-            if (candidateAll.stream().anyMatch(c -> sameArtist(b, c))) matched++;
+            double best = 0;
+            for (String c : candidateAll) best = Math.max(best, artistMatch(b, c));
+            if (best > 0) {
+                matched++;
+                slip = Math.min(slip, best);
+            }
         }
         if (matched == 0) return 0.0;
         int matchedCandidates = 0;
@@ -87,6 +149,6 @@ public final class Similarity {
         int shared = Math.min(matched, matchedCandidates);
         double jaccard = (double) shared / (bronzeAll.size() + candidateAll.size() - shared);
         boolean mainCovered = bronzeMain.stream().allMatch(b -> candidateAll.stream().anyMatch(c -> sameArtist(b, c)));
-        return mainCovered ? 0.85 + 0.15 * jaccard : 0.3 + 0.6 * jaccard;
+        return (mainCovered ? 0.85 + 0.15 * jaccard : 0.3 + 0.6 * jaccard) * slip;
     }
 }

@@ -14,6 +14,7 @@ import io.songnodes.enrich.scoring.CandidateScorer;
 import io.songnodes.enrich.scoring.MatchTarget;
 import io.songnodes.enrich.scoring.ScoredCandidate;
 import io.songnodes.enrich.scoring.Selection;
+import io.songnodes.enrich.scoring.Similarity;
 import io.songnodes.model.EnrichmentStatus;
 import io.songnodes.model.ErrorType;
 import io.songnodes.model.FieldValue;
@@ -26,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -84,6 +86,9 @@ final class TrackRun {
     private final List<CompletableFuture<List<Candidate>>> outstanding = new CopyOnWriteArrayList<>();
     private volatile boolean cancelled;
     private Integer refDuration;
+    private final FallbackPlanner fallbacks = new FallbackPlanner();
+    /** The artist and title of a match that needed a slip or a fallback: the spelling later searches use. */
+    private String learnedArtist, learnedTitle;
 
     TrackRun(WaterfallConfig config, CandidateScorer scorer, TrackInput in, ProviderGateway gateway, EnrichmentListener listener, Clock clock) {
         this.config = config;
@@ -143,7 +148,8 @@ final class TrackRun {
         advanceFields();
         Set<ProviderName> plan = plan();
         if (plan.isEmpty() || cancelled) return CompletableFuture.completedFuture(finishFields());
-        TrackQuery q = new TrackQuery(in.artist(), in.searchTitle(), refDuration, Map.copyOf(knownIds));
+        TrackQuery q = new TrackQuery(learnedArtist != null ? learnedArtist : in.artist(),
+                learnedTitle != null ? learnedTitle : in.searchTitle(), refDuration, Map.copyOf(knownIds));
         MatchTarget target = MatchTarget.of(in.identity(), in.title(), refDuration, knownIds);
         Map<ProviderName, CompletableFuture<List<Candidate>>> calls = new LinkedHashMap<>();
         for (ProviderName p : plan) {
@@ -165,9 +171,102 @@ final class TrackRun {
                 .thenCompose(v -> {
                     outstanding.clear();
                     calls.forEach((p, f) -> absorb(p, target, f));
-                    return wave(lookups);
+                    return fallbackWave(lookups, calls.keySet(), q, target);
+                })
+                .thenCompose(v -> wave(lookups));
+    }
+
+    /**
+     * Fallback searches after a wave, each round all at once: when no provider of the track has a confident match
+     * yet, one for each provider of the wave that answered without one ({@link FallbackPlanner}); then, when a match
+     * needed a slip or a fallback, the wave's providers still without a confident match are asked again with its
+     * spelling. A confident answer replaces the provider's first one. A mashup gets none: catalogs rarely list
+     * one, and its parts are other songs.
+     */
+    private CompletableFuture<Void> fallbackWave(Lookups lookups, Set<ProviderName> asked, TrackQuery q, MatchTarget target) {
+        if (cancelled || target.version().blend()) return CompletableFuture.completedFuture(null);
+        Map<ProviderName, CompletableFuture<List<Candidate>>> calls = new LinkedHashMap<>();
+        if (!fallbacks.hasMatched()) {
+            for (ProviderName p : asked) {
+                Answer a = answers.get(p);
+                if (a == null || a.selection() == null) continue; // failed or disabled: a fallback would fail alike
+                fallbacks.next(p, q, a.selection()).ifPresent(f -> calls.put(p, fallbackCall(lookups, p, f)));
+            }
+        }
+        CompletableFuture<Void> first = awaitFallbacks(calls, target);
+        return first.thenCompose(v -> {
+            if (learnedTitle == null || cancelled) return CompletableFuture.completedFuture(null);
+            TrackQuery learned = new TrackQuery(learnedArtist, learnedTitle, refDuration, Map.copyOf(knownIds));
+            Map<ProviderName, CompletableFuture<List<Candidate>>> again = new LinkedHashMap<>();
+            for (ProviderName p : asked) {
+                Answer a = answers.get(p);
+                if (a == null || a.selection() == null || confident(a.selection())) continue;
+                fallbacks.respell(learned).ifPresent(f -> again.put(p, fallbackCall(lookups, p, f)));
+            }
+            return awaitFallbacks(again, target);
+        });
+    }
+
+    private CompletableFuture<List<Candidate>> fallbackCall(Lookups lookups, ProviderName p, FallbackPlanner.Fallback f) {
+        listener.fallbackSearch(p, f.kind().label());
+        CompletableFuture<List<Candidate>> call;
+        try {
+            call = lookups.lookup(p, f.query());
+        } catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        outstanding.add(call);
+        return call;
+    }
+
+    private CompletableFuture<Void> awaitFallbacks(Map<ProviderName, CompletableFuture<List<Candidate>>> calls, MatchTarget target) {
+        if (calls.isEmpty()) return CompletableFuture.completedFuture(null);
+        return CompletableFuture.allOf(calls.values().toArray(CompletableFuture[]::new))
+                .handle((v, t) -> null)
+                .thenAccept(v -> {
+                    outstanding.clear();
+                    calls.forEach((p, f) -> absorbFallback(p, target, f));
                 });
     }
+
+    /** A fallback's answer counts only when confident; a failed fallback leaves the first answer standing. */
+    private void absorbFallback(ProviderName p, MatchTarget target, CompletableFuture<List<Candidate>> call) {
+        List<Candidate> list;
+        try {
+            list = call.join();
+        } catch (CancellationException | CompletionException e) {
+            return;
+        }
+        Selection s = scorer.select(target, list == null ? List.of() : list);
+        if (!confident(s)) return;
+        ScoredCandidate w = s.winner();
+        Instant at = clock.instant();
+        answers.put(p, new Answer(new ProviderOutcome(p, ProviderOutcome.Status.ANSWERED, null, s.reason(), list.size(),
+                w.candidate().recordId(), round(w.confidence()), s.ambiguous(), at), s));
+        b.providerEnrichedAt.put(p.id(), at);
+        chain(p, w.candidate());
+        fallbacks.matched();
+        if (learnedTitle == null) learnSpelling(w);
+    }
+
+    /** The match spells the track differently (a slip): later word-exact searches must use its spelling. */
+    private boolean slipped(ScoredCandidate w) {
+        return w.score().title() == Similarity.TITLE_SLIP
+                || Similarity.artistSlipped(in.identity().allArtists(), CandidateScorer.artistsOf(w.candidate()));
+    }
+
+    private void learnSpelling(ScoredCandidate w) {
+        Candidate c = w.candidate();
+        learnedArtist = c.artists() != null && !c.artists().isEmpty() ? String.join(" ", c.artists()) : c.artist();
+        learnedTitle = CandidateScorer.fullTitle(c);
+    }
+
+    private boolean confident(Selection s) {
+        return s != null && s.hasWinner() && s.winner().confidence() >= config.scoring().chainMinConfidence();
+    }
+
+    /** Fallback searches this track made (at most {@link FallbackPlanner#MAX_PER_TRACK}). */
+    int fallbackSearches() { return fallbacks.used(); }
 
     /** The providers next in line for a field that still needs a value: asked together in the next wave. */
     private Set<ProviderName> plan() {
@@ -314,7 +413,11 @@ final class TrackRun {
         answers.put(p, new Answer(new ProviderOutcome(p, st, null, s.reason(), list.size(), w == null ? null : w.candidate().recordId(),
                 w == null ? 0 : round(w.confidence()), s.ambiguous(), at), s));
         b.providerEnrichedAt.put(p.id(), at);
-        if (w != null && w.confidence() >= config.scoring().chainMinConfidence()) chain(p, w.candidate());
+        if (w != null && w.confidence() >= config.scoring().chainMinConfidence()) {
+            chain(p, w.candidate());
+            fallbacks.matched();
+            if (learnedTitle == null && slipped(w)) learnSpelling(w);
+        }
     }
 
     /** A confident match's ids and ISRC go to every later lookup; earlier knowledge (hints) is never overwritten. */

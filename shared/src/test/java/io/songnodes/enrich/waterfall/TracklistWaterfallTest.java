@@ -132,8 +132,11 @@ class TracklistWaterfallTest {
         assertThat(beatport[1]).as("beatport false positives").isZero();
         assertThat(spR).isGreaterThanOrEqualTo(0.95);
         assertThat(bpR).isGreaterThanOrEqualTo(0.95);
-        // at most one call per provider per track
-        assertThat(g.calls.size()).isLessThanOrEqualTo(2 * rows.size());
+        // at most one call per provider per track, plus the bounded fallbacks (one side blank) of tracks without a confident match
+        long fallbacks = g.calls.stream().filter(c -> c.getValue().artist().isBlank() || c.getValue().title().isBlank()).count();
+        System.out.printf("tracklist waterfall: %d first searches, %d fallback searches%n", g.calls.size() - fallbacks, fallbacks);
+        assertThat(g.calls.size() - fallbacks).isLessThanOrEqualTo(2 * rows.size());
+        assertThat(fallbacks).isLessThanOrEqualTo((long) (spotify[2] + beatport[2] + 2 * rows.stream().filter(r -> r.spotifyId() == null || r.beatportId() == null).count()));
     }
 
     private static final io.songnodes.enrich.EnrichmentListener EnrichmentListener_NONE = io.songnodes.enrich.EnrichmentListener.NONE;

@@ -3,6 +3,7 @@ package io.songnodes.tools;
 import io.songnodes.tools.catalog.Catalog;
 import io.songnodes.tools.catalog.CatalogBuilder;
 import io.songnodes.tools.catalog.CatalogTrack;
+import io.songnodes.tools.catalog.NearMisses;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,9 +19,14 @@ final class CatalogCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", required = true, description = "Catalog JSONL to write.")
     Path output;
 
+    @Option(names = "--near-misses", paramLabel = "SEED",
+            description = "Also list each song's other versions (original, remix, extended, radio edit, edit) and its title by another artist, with fresh ids; seeded.")
+    Long nearMissSeed;
+
     @Override
     public Integer call() {
         List<CatalogTrack> tracks = CatalogBuilder.from1001Dir(from1001);
+        if (nearMissSeed != null) tracks = NearMisses.around(tracks, nearMissSeed);
         Catalog.write(tracks, output);
         long spotify = tracks.stream().filter(t -> t.has("spotify")).count();
         long beatport = tracks.stream().filter(t -> t.has("beatport")).count();

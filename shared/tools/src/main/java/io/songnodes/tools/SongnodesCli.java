@@ -4,10 +4,11 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the tools jar: {@code songnodes simulate}, {@code enrich}, {@code catalog}, {@code status} and {@code health}. */
+/** Entry point of the tools jar: {@code songnodes simulate}, {@code enrich}, {@code catalog}, {@code status}, {@code health} and {@code match-eval}. */
 @Command(name = "songnodes", mixinStandardHelpOptions = true, version = "songnodes-tools 0.1.0",
         description = "SongNodes command-line tools.",
         subcommands = {SimulateCommand.class, EnrichCommand.class, CatalogCommand.class, StatusCommand.class, HealthCommand.class,
+                MatchEvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SongnodesCli implements Runnable {
     @CommandLine.Spec

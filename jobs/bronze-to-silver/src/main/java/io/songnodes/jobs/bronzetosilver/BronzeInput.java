@@ -5,7 +5,6 @@ import io.songnodes.flink.rabbit.RawMessageSchema;
 import io.songnodes.jobs.bronzetosilver.batch.ReenrichReader;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -40,7 +39,7 @@ public sealed interface BronzeInput {
 
     /** A bounded JSONL backfill. */
     static Raw file(String path) {
-        return env -> env.fromSource(FileSource.forRecordStreamFormat(new TextLineInputFormat(), new Path(path)).build(),
+        return env -> env.fromSource(FileSource.forRecordStreamFormat(new StrictUtf8Lines(), new Path(path)).build(),
                 WatermarkStrategy.noWatermarks(), "bronze-file").uid(UID_SOURCE).setParallelism(1);
     }
 

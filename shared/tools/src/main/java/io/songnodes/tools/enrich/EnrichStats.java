@@ -20,6 +20,7 @@ public final class EnrichStats implements EnrichmentListener {
     private final Map<ProviderName, LongAdder> cacheMisses = new EnumMap<>(ProviderName.class);
     private final Map<ProviderName, LongAdder> cacheBypassed = new EnumMap<>(ProviderName.class);
     private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
+    private final LongAdder fallbackSearches = new LongAdder();
 
     public EnrichStats() {
         for (ProviderName p : ProviderName.values()) {
@@ -34,6 +35,8 @@ public final class EnrichStats implements EnrichmentListener {
         calls.get(provider).computeIfAbsent(status, s -> new LongAdder()).increment();
     }
 
+    @Override public void fallbackSearch(ProviderName provider, String kind) { fallbackSearches.increment(); }
+
     @Override public void cacheHit(ProviderName provider) { cacheHits.get(provider).increment(); }
 
     @Override public void cacheMiss(ProviderName provider) { cacheMisses.get(provider).increment(); }
@@ -41,6 +44,9 @@ public final class EnrichStats implements EnrichmentListener {
     @Override public void cacheBypassed(ProviderName provider) { cacheBypassed.get(provider).increment(); }
 
     @Override public void trackEnriched(String status, int fieldsEnriched) { statuses.computeIfAbsent(status, s -> new LongAdder()).increment(); }
+
+    /** Fallback searches made for tracks whose first search found no confident match. */
+    public long fallbackSearches() { return fallbackSearches.sum(); }
 
     /** Calls to {@code p}, whatever their answer, except those skipped for the monthly budget (never sent). */
     public long calls(ProviderName p) {

@@ -36,6 +36,15 @@ class CatalogTest {
     }
 
     @Test
+    void searchIsWordExactSoAMisspelledWordFindsNothing() {
+        assertThat(catalog.search("spotify", "Hardwell", "Spaceman", false)).isNotEmpty();
+        assertThat(catalog.search("spotify", "Hardwell", "Spacemna", false)).as("transposed letters").isEmpty();
+        assertThat(catalog.search("spotify", "Hardwlel", "Spaceman", false)).as("a misspelled artist").isEmpty();
+        assertThat(catalog.search("spotify", null, "Spacman", false)).as("a dropped letter, title alone").isEmpty();
+        assertThat(catalog.search("spotify", "Hardwel", null, false)).as("a dropped letter, artist alone").isEmpty();
+    }
+
+    @Test
     void fuzzySearchPadsWithTheArtistsOtherSongs() {
         List<Catalog.Hit> strict = catalog.search("spotify", "Hardwell", "Spaceman", false);
         List<Catalog.Hit> fuzzy = catalog.search("spotify", "Hardwell", "Spaceman", true);

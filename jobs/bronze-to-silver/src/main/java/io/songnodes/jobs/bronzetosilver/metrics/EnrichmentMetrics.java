@@ -1,5 +1,6 @@
 package io.songnodes.jobs.bronzetosilver.metrics;
 
+import io.songnodes.enrich.waterfall.FallbackPlanner;
 import io.songnodes.enrich.EnrichmentListener;
 import io.songnodes.enrich.ProviderName;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public final class EnrichmentMetrics implements EnrichmentListener {
             CALL_STATUSES.forEach(s -> counter("enrichment_api_calls", "provider", p.id(), "status", s));
             BREAKER_STATES.forEach(s -> counter("api_gateway_circuit_breaker_transitions", "provider", p.id(), "to_state", s));
             counter("enrichment_cache_hits", "provider", p.id());
+            for (FallbackPlanner.Kind k : FallbackPlanner.Kind.values()) counter("enrichment_fallback_searches", "provider", p.id(), "kind", k.label());
             counter("enrichment_cache_misses", "provider", p.id());
             counter("api_gateway_retry_attempts", "provider", p.id(), "attempt", "1");
             gauge("enrichment_api_cost_estimate_usd", 1_000_000.0, "provider", p.id());
@@ -92,6 +94,10 @@ public final class EnrichmentMetrics implements EnrichmentListener {
 
     @Override public void rateLimitRemaining(ProviderName provider, long remaining) {
         gauge("enrichment_api_rate_limit_remaining", 1.0, "provider", provider.id()).set(remaining);
+    }
+
+    @Override public void fallbackSearch(ProviderName provider, String kind) {
+        counter("enrichment_fallback_searches", "provider", provider.id(), "kind", kind).inc();
     }
 
     @Override public void cacheHit(ProviderName provider) { counter("enrichment_cache_hits", "provider", provider.id()).inc(); }

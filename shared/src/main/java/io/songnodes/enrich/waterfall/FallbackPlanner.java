@@ -1,0 +1,97 @@
+package io.songnodes.enrich.waterfall;
+
+import io.songnodes.enrich.ProviderName;
+import io.songnodes.enrich.TrackQuery;
+import io.songnodes.enrich.scoring.ScoredCandidate;
+import io.songnodes.enrich.scoring.Selection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The extra search a track may make when a provider's search found no confident candidate, as happens
+ * when a word of the artist or title carries a typing slip and the provider's search is word-exact. One
+ * per provider, at most {@value #MAX_PER_TRACK} per track, and none once the track has a confident match
+ * (its spelling is then taken from that match instead, see {@link Kind#LEARNED_SPELLING}). One instance per
+ * track run; not thread-safe.
+ *
+ * <ul>
+ *   <li>{@link Kind#FREE_TEXT}: artist and title as one unfielded search, which matches either side alone;
+ *       for providers whose first search is fielded.</li>
+ *   <li>{@link Kind#ARTIST_ONLY} / {@link Kind#TITLE_ONLY}: for Beatport, whose first search is already free
+ *       text: its answer shows which side was found (the artist's other tracks, or the title by others),
+ *       so the other side is the one to drop.</li>
+ * </ul>
+ * {@link Kind#LEARNED_SPELLING}: once a match needed a slip or a fallback, a provider that was asked in the same
+ * wave with the slipped spelling (and has no confident match) is asked again with the match's spelling; the
+ * only fallback a track with a match still gets.
+ * Last.fm has no search (track.getInfo needs both), an exact id lookup is never followed by a fallback, and
+ * the waterfall asks none for a mashup.
+ */
+public final class FallbackPlanner {
+    /** Extra searches one track may make over all providers. */
+    public static final int MAX_PER_TRACK = 4;
+    /** An answer at least this close on one side found that side spelled right. */
+    private static final double SIDE_FOUND = 0.85;
+
+    /** The kind of fallback search; {@link #label()} is its metric label. */
+    public enum Kind {
+        FREE_TEXT, ARTIST_ONLY, TITLE_ONLY, LEARNED_SPELLING;
+
+        public String label() { return name().toLowerCase(Locale.ROOT); }
+    }
+
+    /** One planned search. */
+    public record Fallback(Kind kind, TrackQuery query) {}
+
+    private int used;
+    private boolean matched;
+
+    /** The track has a confident match: no more fallbacks. */
+    public void matched() { matched = true; }
+
+    public boolean hasMatched() { return matched; }
+
+    /** Fallback searches made so far. */
+    public int used() { return used; }
+
+    /**
+     * The fallback for {@code provider} after its search {@code primary} gave {@code first}, or empty; a
+     * returned fallback is counted against the track's budget.
+     */
+    public Optional<Fallback> next(ProviderName provider, TrackQuery primary, Selection first) {
+        if (matched || used >= MAX_PER_TRACK || provider == ProviderName.LASTFM) return Optional.empty();
+        if (primary.knownIds() != null && !primary.knownIds().isEmpty()) return Optional.empty();
+        if (blank(primary.artist()) || blank(primary.title())) return Optional.empty();
+        Fallback f;
+        if (provider == ProviderName.BEATPORT) {
+            boolean artistFound = first != null && first.ranked().stream().map(ScoredCandidate::score).anyMatch(s -> s.artist() >= SIDE_FOUND);
+            f = artistFound ? new Fallback(Kind.ARTIST_ONLY, query(primary.artist(), "", primary))
+                    : new Fallback(Kind.TITLE_ONLY, query("", primary.title(), primary));
+        } else {
+            f = new Fallback(Kind.FREE_TEXT, query("", primary.artist().trim() + " " + primary.title().trim(), primary));
+        }
+        used++;
+        return Optional.of(f);
+    }
+
+    /** A search with the spelling a match taught, for a provider asked with the slipped one; counted against the budget. */
+    public Optional<Fallback> respell(TrackQuery learned) {
+        if (used >= MAX_PER_TRACK || blank(learned.artist()) || blank(learned.title())) return Optional.empty();
+        used++;
+        return Optional.of(new Fallback(Kind.LEARNED_SPELLING, learned));
+    }
+
+    private static TrackQuery query(String artist, String title, TrackQuery primary) {
+        return new TrackQuery(artist, title, primary.durationMs(), Map.of());
+    }
+
+    private static boolean blank(String s) { return s == null || s.isBlank(); }
+
+    /** For tests: the kinds in the order a fresh planner would hand them to these providers, each after an empty first answer. */
+    static List<Kind> kinds(List<ProviderName> providers, TrackQuery primary) {
+        FallbackPlanner p = new FallbackPlanner();
+        return providers.stream().map(x -> p.next(x, primary, null)).flatMap(Optional::stream).map(Fallback::kind).toList();
+    }
+}
