@@ -122,7 +122,7 @@ case "$cmd" in
   start)
     if running; then log "already running: $URL"; processes; exit 0; fi
     prepare
-    rm -f "$RUN"/*.pid
+    rm -f "$RUN"/jobmanager.pid "$RUN"/supervisor-*.pid "$RUN"/taskmanager-*.pid
     start_jobmanager
     for n in $(seq 1 "$TASKMANAGERS"); do
       touch "$RUN/supervisor-$n.pid"
@@ -164,7 +164,10 @@ case "$cmd" in
     for f in "$RUN"/jobmanager.pid "$RUN"/taskmanager-*.pid; do
       alive "$f" && { log "$(basename "$f" .pid) did not stop within 30 s; killing it"; kill -9 "$(cat "$f")"; }
     done
-    rm -f "$RUN"/*.pid
+    rm -f "$RUN"/jobmanager.pid "$RUN"/supervisor-*.pid "$RUN"/taskmanager-*.pid
+    # the demo's provider simulator lives as long as the cluster
+    if alive "$RUN/demo-simulator.pid"; then kill "$(cat "$RUN/demo-simulator.pid")"; fi
+    rm -f "$RUN/demo-simulator.pid"
     log "stopped" ;;
   flink)
     [ -f "$CONF/config.yaml" ] || prepare

@@ -1,7 +1,6 @@
 package io.songnodes.flink;
 
 import com.esotericsoftware.kryo.Serializer;
-import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -9,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.api.java.typeutils.runtime.kryo.JavaSerializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Serializer registrations every job applies before building its graph. */
@@ -18,7 +18,9 @@ public final class Serialization {
     /**
      * Flink falls back to Kryo 2.24 for types that are not POJOs, and that Kryo cannot construct Java
      * records. Our contract records are all {@link java.io.Serializable}, so records go through Java
-     * serialization; everything else keeps Flink's defaults.
+     * serialization; everything else keeps Flink's defaults. Flink's own JavaSerializer, not Kryo's: on a
+     * cluster the job's classes live in the user-code class loader, which only Flink's variant resolves
+     * against (Kryo's fails with ClassNotFoundException on the TaskManager).
      */
     @SuppressWarnings({"deprecation", "unchecked"})
     public static void configure(StreamExecutionEnvironment env) {

@@ -146,9 +146,17 @@ public final class TestRabbit implements AutoCloseable {
         }
     }
 
-    /** Force-closes every connection whose client-provided name contains {@code part}; returns how many. */
+    /**
+     * Force-closes every connection whose client-provided name contains {@code part}; returns how many. The broker lists
+     * a new connection only after its next statistics round (up to 5 s), so this waits up to 15 s for one to appear.
+     */
     public static int closeConnections(String part) {
         List<String> names = connections(part);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (names.isEmpty() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(200).toNanos());
+            names = connections(part);
+        }
         for (String n : names) {
             try {
                 HTTP.send(api("connections/" + java.net.URLEncoder.encode(n, StandardCharsets.UTF_8).replace("+", "%20")).DELETE()

@@ -8,9 +8,11 @@ import io.songnodes.flink.rabbit.Outbound;
 import io.songnodes.jobs.bronzetosilver.enrich.CoalesceFunction;
 import io.songnodes.jobs.bronzetosilver.enrich.EnrichFunction;
 import io.songnodes.jobs.bronzetosilver.enrich.Enriched;
+import io.songnodes.jobs.bronzetosilver.enrich.EnrichmentOutcome;
 import io.songnodes.jobs.bronzetosilver.enrich.LagMeter;
 import io.songnodes.jobs.bronzetosilver.enrich.RouteFunction;
 import io.songnodes.jobs.bronzetosilver.enrich.Settled;
+import io.songnodes.jobs.bronzetosilver.enrich.SettleCoalescedFunction;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -33,6 +35,8 @@ public final class BronzeToSilverJob {
     static final String UID_ENRICH = "enrich";
     static final String UID_ROUTE = "route";
     static final String UID_SETTLED = "settled";
+    static final String UID_OUTCOME = "enrichment-outcome";
+    static final String UID_SETTLE_COALESCED = "settle-coalesced";
     static final String UID_LAG = "lag";
     static final String UID_SILVER = "silver-sink";
 
@@ -71,7 +75,16 @@ public final class BronzeToSilverJob {
                 .process(new RouteFunction(options.bronzeQueue(), options.deadLetterQueue())).name("route").uid(UID_ROUTE);
         routed.getSideOutput(RouteFunction.DEAD_LETTERS).sinkTo(deadLetters).name("enrich-dlq").uid(UID_DLQ + "-enrich");
 
-        DataStream<Settled> settled = routed.union(fresh.getSideOutput(CoalesceFunction.SETTLED))
+        // coalesced plays settle only after the enrichment they were coalesced with reached silver
+        SingleOutputStreamOperator<Settled> released = enriched.map(EnrichmentOutcome::of).name("enrichment-outcome").uid(UID_OUTCOME)
+                .keyBy(EnrichmentOutcome::trackId)
+                .connect(fresh.getSideOutput(CoalesceFunction.COALESCED).keyBy(BronzeMessage::trackId))
+                .process(new SettleCoalescedFunction(options.enrich().freshness(), options.enrich().asyncTimeout().multipliedBy(2),
+                        options.bronzeQueue(), options.deadLetterQueue()))
+                .name("settle-coalesced").uid(UID_SETTLE_COALESCED);
+        released.getSideOutput(SettleCoalescedFunction.DEAD_LETTERS).sinkTo(deadLetters).name("coalesced-dlq").uid(UID_DLQ + "-coalesced");
+
+        DataStream<Settled> settled = routed.union(fresh.getSideOutput(CoalesceFunction.SETTLED), released)
                 .map(new LagMeter()).name("lag").uid(UID_LAG);
         // one transaction per batch for a record's track, link and playlist rows, then its event (see SilverSinks);
         // keyed by track id so one track row is written by one subtask; batches lock rows in key order

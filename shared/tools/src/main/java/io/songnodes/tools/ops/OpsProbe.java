@@ -35,7 +35,7 @@ public final class OpsProbe implements AutoCloseable {
         this.clock = clock;
         this.waterfall = settings.waterfallConfig == null ? WaterfallConfig.defaults() : WaterfallConfig.load(settings.waterfallConfig);
         URI r = URI.create(settings.redis(env));
-        this.redis = RedisGuard.connect(r.getHost(), r.getPort() < 0 ? 6379 : r.getPort(), settings.redisPrefix, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        this.redis = RedisGuard.connect(r, settings.redisPrefix, Duration.ofSeconds(1), Duration.ofSeconds(1));
         Map<ProviderName, Double> budgets = new EnumMap<>(ProviderName.class);
         waterfall.providers().forEach((p, s) -> {
             if (s.monthlyBudgetUsd() != null) budgets.put(p, s.monthlyBudgetUsd());

@@ -6,11 +6,7 @@ import com.rabbitmq.client.Connection;
 import io.songnodes.bronze.BronzeValidator;
 import io.songnodes.bronze.Validation;
 import io.songnodes.db.Migrations;
-import io.songnodes.flink.rabbit.ConfirmedRabbitSink;
-import io.songnodes.jobs.bronzetosilver.BronzeInput;
-import io.songnodes.jobs.bronzetosilver.BronzeToSilverJob;
 import io.songnodes.jobs.bronzetosilver.BronzeToSilverOptions;
-import io.songnodes.jobs.bronzetosilver.SilverSinks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +17,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The README's demo: publishes the sample sets to RabbitMQ, runs bronze-to-silver on an embedded cluster
- * with the web UI on :8081 and Prometheus metrics on :9249, prints progress, and stops once the input drained.
+ * The README's demo, beside the bronze-to-silver job that {@code ./songnodes demo} submitted to the session cluster
+ * with the Flink CLI: publishes the sample sets to RabbitMQ, prints progress until every record is in silver or
+ * the DLQ, then the summary. The job keeps running on the cluster. Takes the job's own options.
  */
 public final class LocalDemo {
     private LocalDemo() {}
@@ -58,22 +51,7 @@ public final class LocalDemo {
         }
         System.out.printf("[demo] published %d records from %s (%d valid, %d malformed)%n", lines.size(), input, keys.size(), invalid);
 
-        Configuration conf = new Configuration();
-        conf.set(RestOptions.PORT, 8081);
-        conf.setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-        conf.setString("metrics.reporter.prom.port", "9249-9260");
-        conf.setString("metrics.reporter.prom.filterLabelValueCharacters", "false");
-        conf.setString("metrics.reporter.prom.scope.variables.excludes", "tm_id;task_attempt_id;task_attempt_num;job_id;task_id");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-        env.setParallelism(2);
-        env.enableCheckpointing(options.checkpointInterval().toMillis());
-        new BronzeToSilverJob(BronzeInput.rabbit(options),
-                new ConfirmedRabbitSink(options.rabbit(), List.of(options.deadLetterQueue()), List.of(), true),
-                SilverSinks.jdbc(options), options).build(env);
         long started = System.nanoTime();
-        JobClient job = env.executeAsync("bronze-to-silver (demo)");
-        System.out.println("[demo] job running: web UI http://localhost:8081  metrics http://localhost:9249/metrics");
-
         long linked = 0, dead = 0;
         while (System.nanoTime() - started < 120_000_000_000L) {
             LockSupport.parkNanos(1_000_000_000L);
@@ -83,9 +61,6 @@ public final class LocalDemo {
                     (System.nanoTime() - started) / 1e9, linked, keys.size(), dead, invalid);
             if (linked == keys.size() && dead >= invalid) break;
         }
-        // let one more checkpoint pass so the source acks everything it read
-        LockSupport.parkNanos(options.checkpointInterval().multipliedBy(2).toNanos());
-        job.cancel().get();
         summary(options, keys, lines.size(), dead);
         System.exit(linked == keys.size() && dead >= invalid ? 0 : 1);
     }

@@ -14,11 +14,14 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by track id: a song enriched within its freshness window is not enriched again, so two sets that
- * play one song cost one enrichment. Unidentified tracks settle at once with 0 provider calls. The state
+ * play one song cost one enrichment; the later plays wait for that enrichment's outcome downstream and settle only
+ * if it reached silver. Unidentified tracks settle at once with 0 provider calls. The state
  * carries a TTL equal to the window, so it is cleaned up by Flink rather than growing with the catalogue.
  */
 public final class CoalesceFunction extends KeyedProcessFunction<String, BronzeMessage, BronzeMessage> {
     public static final OutputTag<Settled> SETTLED = new OutputTag<>("settled-without-enrichment") {};
+    /** Plays of a track already on its way to enrichment: they settle once it succeeded ({@link SettleCoalescedFunction}). */
+    public static final OutputTag<BronzeMessage> COALESCED = new OutputTag<>("coalesced-plays") {};
 
     private final Duration freshness;
     private transient ValueState<Long> lastEnriched;
@@ -45,7 +48,7 @@ public final class CoalesceFunction extends KeyedProcessFunction<String, BronzeM
         // replays and scheduled re-enrichment always enrich: that is what they are for
         boolean forced = m.replayCount() > 0 || m.reenrichment();
         if (!forced && lastEnriched.value() != null) {
-            ctx.output(SETTLED, new Settled(m, null, false));
+            ctx.output(COALESCED, m);
             return;
         }
         lastEnriched.update(ctx.timerService().currentProcessingTime());

@@ -1,5 +1,6 @@
 package io.songnodes.jobs.bronzetosilver.enrich;
 
+import io.songnodes.bronze.BronzeMessage;
 import io.songnodes.enrich.waterfall.DeadLetterAdvice;
 import io.songnodes.enrich.waterfall.EnrichmentResult;
 import io.songnodes.flink.rabbit.Outbound;
@@ -67,14 +68,20 @@ public final class RouteFunction extends ProcessFunction<Enriched, Settled> {
         out.collect(new Settled(e.message(), r.silver(), e.message().reenrichment()));
     }
 
-    private void deadLetter(Enriched e, ErrorType type, String provider, String field, String reason, int attempts, Context ctx) {
+    /** The envelope of a record whose enrichment failed; a replay that fails again keeps when it first failed. */
+    static DeadLetter envelope(BronzeMessage m, ErrorType type, String provider, String field, String reason, int attempts, String originalQueue) {
         Instant now = Instant.now();
-        DeadLetter d = DeadLetter.firstFailure(type, reason, provider, field, JOB, attempts, originalQueue, e.message().raw(), now);
-        if (e.message().replayCount() > 0) {
-            // a replay that fails again keeps when it first failed: --older-than selects by that time
-            Instant first = e.message().firstFailedAt() != null ? e.message().firstFailedAt() : now;
-            d = new DeadLetter(d.id(), type, reason, provider, field, JOB, attempts, e.message().replayCount(), first, now, originalQueue, d.payload());
+        DeadLetter d = DeadLetter.firstFailure(type, reason, provider, field, JOB, attempts, originalQueue, m.raw(), now);
+        if (m.replayCount() > 0) {
+            // --older-than selects by the first failure
+            Instant first = m.firstFailedAt() != null ? m.firstFailedAt() : now;
+            d = new DeadLetter(d.id(), type, reason, provider, field, JOB, attempts, m.replayCount(), first, now, originalQueue, d.payload());
         }
+        return d;
+    }
+
+    private void deadLetter(Enriched e, ErrorType type, String provider, String field, String reason, int attempts, Context ctx) {
+        DeadLetter d = envelope(e.message(), type, provider, field, reason, attempts, originalQueue);
         ctx.output(DEAD_LETTERS, Outbound.toQueue(deadLetterQueue, Json.write(d), d.amqpHeaders(e.message().record().source()), d.id()));
         try (LogContext c = LogContext.of(LogContext.JOB, JOB, LogContext.TRACK_ID, e.message().trackId(), LogContext.PROVIDER, provider,
                 LogContext.ERROR_TYPE, type.wireName(), LogContext.ENVELOPE_ID, d.id())) {

@@ -93,7 +93,11 @@ class BadInputITCase {
                 Consumer<PipelineAccess.P> inject = switch (fault) {
                     case "postgres-terminated" -> x -> assertThat(x.db().queryLong("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                             + " WHERE datname = current_database() AND pid <> pg_backend_pid()) t")).as("job backends terminated").isPositive();
-                    case "rabbitmq-closed" -> x -> assertThat(TestRabbit.closeConnections(x.rabbit().prefix())).as("job connections closed").isPositive();
+                    case "rabbitmq-closed" -> x -> {
+                        // the management API lists a new connection only after its next statistics tick
+                        Await.until("the job's connections listed", Duration.ofSeconds(30), () -> !TestRabbit.connections(x.rabbit().prefix()).isEmpty());
+                        assertThat(TestRabbit.closeConnections(x.rabbit().prefix())).as("job connections closed").isPositive();
+                    };
                     default -> null;
                 };
                 if (fault.equals("redis-unreachable")) p.redisUnreachable();
@@ -124,7 +128,8 @@ class BadInputITCase {
             }
             byEnvelope.put(AdversarialBronze.envelopeId(p.bronzeQueue(), m.body()), m);
         }
-        // every event must find its rows committed when it arrives
+        // every event must find its rows committed when it arrives (asked on one connection: the check keeps up)
+        OneConnection eventDb = new OneConnection(p.db().jdbcUrl());
         List<String> problems = new CopyOnWriteArrayList<>();
         Map<String, Set<String>> events = new ConcurrentHashMap<>();
         Connection conn = TestRabbit.factory().newConnection("songnodes-test-events");
@@ -133,12 +138,12 @@ class BadInputITCase {
           try {
             SilverEvent e = Json.read(new String(d.getBody(), StandardCharsets.UTF_8), SilverEvent.class);
             for (String pl : e.playlistIds()) {
-                long rows = count(p, "SELECT count(*) FROM silver.playlist_tracks WHERE playlist_id = '" + pl.replace("'", "''")
+                long rows = eventDb.count("SELECT count(*) FROM silver.playlist_tracks WHERE playlist_id = '" + pl.replace("'", "''")
                         + "' AND track_id = '" + e.trackId() + "'");
                 if (rows == 0) problems.add("event for " + e.trackId() + " in " + pl + " arrived before its row was committed");
                 events.computeIfAbsent(e.trackId(), k -> ConcurrentHashMap.newKeySet()).add(pl);
             }
-            if (count(p, "SELECT count(*) FROM silver.tracks WHERE track_id = '" + e.trackId() + "'") == 0) {
+            if (eventDb.count("SELECT count(*) FROM silver.tracks WHERE track_id = '" + e.trackId() + "'") == 0) {
                 problems.add("event for " + e.trackId() + " arrived before its track row was committed");
             }
           } catch (RuntimeException ex) {
@@ -174,7 +179,7 @@ class BadInputITCase {
             long pairs = valid.values().stream().filter(b -> b.record().playlist() != null)
                     .map(b -> b.trackId() + SilverStatements.playlistId(b)).distinct().count();
             try {
-                Await.until("every event delivered", Duration.ofSeconds(30), () -> events.values().stream().mapToInt(Set::size).sum() >= pairs);
+                Await.until("every event delivered", Duration.ofSeconds(120), () -> events.values().stream().mapToInt(Set::size).sum() >= pairs);
             } catch (AssertionError missing) {
                 // the per-record check below names each missing event
             }
@@ -184,6 +189,7 @@ class BadInputITCase {
             job.cancel().get();
             ch.close();
             conn.close();
+            eventDb.close();
             p.restartsSeen = restarts;
         }
 
@@ -224,6 +230,38 @@ class BadInputITCase {
             }
         }
         return new Outcome(msgs.size(), linked.size(), dead.size(), deadIds.size(), enrichmentFailures, p.restartsSeen, problems.size() > 20 ? problems.subList(0, 20) : problems);
+    }
+
+    /** One JDBC connection for the event consumer's thread; opened again when the fault under test terminated it. */
+    static final class OneConnection implements AutoCloseable {
+        private final String url;
+        private java.sql.Connection c;
+
+        OneConnection(String url) { this.url = url; }
+
+        long count(String sql) {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    if (c == null || c.isClosed()) c = java.sql.DriverManager.getConnection(url);
+                    try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                } catch (java.sql.SQLException e) {
+                    close();
+                    if (attempt > 0) throw new IllegalStateException(sql, e);
+                }
+            }
+        }
+
+        @Override public void close() {
+            try {
+                if (c != null) c.close();
+            } catch (java.sql.SQLException ignored) {
+                // terminated by the fault
+            }
+            c = null;
+        }
     }
 
     /** A count; asked again once when the fault under test terminated this query's own backend. */

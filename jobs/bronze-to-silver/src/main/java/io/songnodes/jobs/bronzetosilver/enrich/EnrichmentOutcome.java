@@ -1,0 +1,23 @@
+package io.songnodes.jobs.bronzetosilver.enrich;
+
+import io.songnodes.enrich.waterfall.DeadLetterAdvice;
+import io.songnodes.enrich.waterfall.EnrichmentResult;
+import io.songnodes.model.ErrorType;
+import java.io.Serializable;
+
+/** Whether a track's enrichment reached silver, and if not why: what coalesced plays of the track wait for. */
+public record EnrichmentOutcome(String trackId, ErrorType failure, String provider, String field, String reason) implements Serializable {
+    public boolean succeeded() { return failure == null; }
+
+    /** The same decision {@link RouteFunction} takes: a result without dead-letter advice goes to silver. */
+    public static EnrichmentOutcome of(Enriched e) {
+        EnrichmentResult r = e.result();
+        String track = e.message().trackId();
+        if (r == null) return new EnrichmentOutcome(track, e.failure(), null, null, e.reason());
+        if (r.deadLetter().isPresent()) {
+            DeadLetterAdvice a = r.deadLetter().get();
+            return new EnrichmentOutcome(track, a.errorType(), a.provider(), a.field(), a.reason());
+        }
+        return new EnrichmentOutcome(track, null, null, null, null);
+    }
+}
