@@ -32,7 +32,7 @@ import java.util.Optional;
 public final class FallbackPlanner {
     /** Extra searches one track may make over all providers. */
     public static final int MAX_PER_TRACK = 4;
-    /** An answer at least this close on one side found that side spelled right. */
+    /** A title at least this close was found spelled right (or with a slip the scorer took). */
     private static final double SIDE_FOUND = 0.85;
 
     /** The kind of fallback search; {@link #label()} is its metric label. */
@@ -66,7 +66,9 @@ public final class FallbackPlanner {
         if (blank(primary.artist()) || blank(primary.title())) return Optional.empty();
         Fallback f;
         if (provider == ProviderName.BEATPORT) {
-            boolean artistFound = first != null && first.ranked().stream().map(ScoredCandidate::score).anyMatch(s -> s.artist() >= SIDE_FOUND);
+            // its free text pads a miss with the artist's other tracks: then the title carries the slip
+            boolean artistFound = first != null && first.ranked().stream().map(ScoredCandidate::score)
+                    .anyMatch(s -> s.artist() > 0 && s.title() < SIDE_FOUND);
             f = artistFound ? new Fallback(Kind.ARTIST_ONLY, query(primary.artist(), "", primary))
                     : new Fallback(Kind.TITLE_ONLY, query("", primary.title(), primary));
         } else {

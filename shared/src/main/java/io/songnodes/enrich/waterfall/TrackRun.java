@@ -251,7 +251,7 @@ final class TrackRun {
 
     /** The match spells the track differently (a slip): later word-exact searches must use its spelling. */
     private boolean slipped(ScoredCandidate w) {
-        return w.score().title() == Similarity.TITLE_SLIP
+        return w.score().title() < 0.98
                 || Similarity.artistSlipped(in.identity().allArtists(), CandidateScorer.artistsOf(w.candidate()));
     }
 

@@ -146,6 +146,10 @@ public final class MatchEvaluation {
             spotify = spotify.plus(t.id("spotify"), s.spotifyId());
             beatport = beatport.plus(t.id("beatport"), s.beatportId());
             for (String[] got : new String[][] {{s.spotifyId(), t.id("spotify"), "spotify"}, {s.beatportId(), t.id("beatport"), "beatport"}}) {
+                if (got[0] == null && got[1] != null) {
+                    errors.add(String.format(Locale.ROOT, "%s %s: '%s - %s' missed", v.label(), got[2], w.artist(), w.title()));
+                    continue;
+                }
                 if (got[0] == null || got[0].equals(got[1])) continue;
                 CatalogTrack wrong = (got[2].equals("spotify") ? bySpotify : byBeatport).get(got[0]);
                 boolean sameSong = wrong != null && sameSong(wrong, t);

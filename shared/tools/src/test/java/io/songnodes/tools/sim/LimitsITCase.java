@@ -44,10 +44,12 @@ class LimitsITCase {
     @Test
     void spotifyAnswers429WithRetryAfterInBothBodyVariants() throws Exception {
         start(1);
-        List<HttpResponse<String>> rs = burst(102, sim.baseUrl() + "/v1/tracks/1honw3D3A6aQou1T76mAbr", "Authorization", "Bearer t");
-        assertThat(rs.subList(0, 100)).allMatch(r -> r.statusCode() == 200);
-        HttpResponse<String> first = rs.get(100);
-        HttpResponse<String> second = rs.get(101);
+        // the quota is the project's one table (the client limiter reads the same)
+        int quota = io.songnodes.enrich.config.ProviderDefaults.rate(ProviderName.SPOTIFY).permits();
+        List<HttpResponse<String>> rs = burst(quota + 2, sim.baseUrl() + "/v1/tracks/1honw3D3A6aQou1T76mAbr", "Authorization", "Bearer t");
+        assertThat(rs.subList(0, quota)).allMatch(r -> r.statusCode() == 200);
+        HttpResponse<String> first = rs.get(quota);
+        HttpResponse<String> second = rs.get(quota + 1);
         assertThat(first.statusCode()).isEqualTo(429);
         assertThat(second.statusCode()).isEqualTo(429);
         long retryAfter = Long.parseLong(first.headers().firstValue("Retry-After").orElseThrow());
@@ -56,7 +58,7 @@ class LimitsITCase {
         assertThat(second.body()).as("the empty-body variant").isEmpty();
         assertThat(second.headers().firstValue("Retry-After")).isPresent();
         assertThat(sim.stats(ProviderName.SPOTIFY).overLimit()).isEqualTo(2);
-        assertThat(sim.stats(ProviderName.SPOTIFY).requests()).isEqualTo(102);
+        assertThat(sim.stats(ProviderName.SPOTIFY).requests()).isEqualTo(quota + 2);
     }
 
     @Test
@@ -90,10 +92,11 @@ class LimitsITCase {
     @Test
     void lastfmAnswersError29InsideTheJson() throws Exception {
         start(1);
-        List<HttpResponse<String>> rs = burst(6, sim.baseUrl() + "/2.0/?method=track.getInfo&format=json&api_key=k&artist=Cosmic+Gate&track=Come+With+Me");
-        assertThat(rs.subList(0, 5)).allMatch(r -> json(r).has("track"));
-        assertThat(rs.get(5).statusCode()).isEqualTo(200);
-        assertThat(json(rs.get(5)).path("error").asInt()).isEqualTo(29);
+        int quota = io.songnodes.enrich.config.ProviderDefaults.rate(ProviderName.LASTFM).permits();
+        List<HttpResponse<String>> rs = burst(quota + 1, sim.baseUrl() + "/2.0/?method=track.getInfo&format=json&api_key=k&artist=Cosmic+Gate&track=Come+With+Me");
+        assertThat(rs.subList(0, quota)).allMatch(r -> json(r).has("track"));
+        assertThat(rs.get(quota).statusCode()).isEqualTo(200);
+        assertThat(json(rs.get(quota)).path("error").asInt()).isEqualTo(29);
         assertThat(sim.stats(ProviderName.LASTFM).overLimit()).isEqualTo(1);
     }
 
@@ -112,11 +115,12 @@ class LimitsITCase {
     @Test
     void beatportAnswers429() throws Exception {
         start(1);
-        List<HttpResponse<String>> rs = burst(11, sim.baseUrl() + "/v4/catalog/tracks/12069065/", "Authorization", "Bearer t");
-        assertThat(rs.subList(0, 10)).allMatch(r -> r.statusCode() == 200);
-        assertThat(rs.get(10).statusCode()).isEqualTo(429);
-        assertThat(json(rs.get(10)).path("detail").asText()).startsWith("Request was throttled.");
-        assertThat(rs.get(10).headers().firstValue("Retry-After")).isPresent();
+        int quota = io.songnodes.enrich.config.ProviderDefaults.rate(ProviderName.BEATPORT).permits();
+        List<HttpResponse<String>> rs = burst(quota + 1, sim.baseUrl() + "/v4/catalog/tracks/12069065/", "Authorization", "Bearer t");
+        assertThat(rs.subList(0, quota)).allMatch(r -> r.statusCode() == 200);
+        assertThat(rs.get(quota).statusCode()).isEqualTo(429);
+        assertThat(json(rs.get(quota)).path("detail").asText()).startsWith("Request was throttled.");
+        assertThat(rs.get(quota).headers().firstValue("Retry-After")).isPresent();
         assertThat(sim.stats(ProviderName.BEATPORT).overLimit()).isEqualTo(1);
     }
 
