@@ -43,7 +43,7 @@ public final class WaterfallConfigLoader {
     private static final List<String> FIELD_KEYS = List.of("providers", "min_confidence", "mode", "max_values", "min_providers");
     private static final List<String> PROVIDER_KEYS = List.of("rate", "burst", "timeout", "cache_ttl", "negative_cache_ttl",
             "cost_per_call_usd", "monthly_budget_usd", "base_url", "auth_url", "enabled", "freshness_ttl");
-    private static final List<String> SCORING_KEYS = List.of("ambiguity_margin", "duration_tolerance", "chain_min_confidence");
+    private static final List<String> SCORING_KEYS = List.of("ambiguity_margin", "duration_tolerance", "chain_min_confidence", "fallback_searches");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -248,8 +248,12 @@ public final class WaterfallConfigLoader {
         Duration tol = parsed(node.get("duration_tolerance"), "scoring.duration_tolerance", Durations::parse, d.durationTolerance());
         Double chain = number(node.get("chain_min_confidence"), "scoring.chain_min_confidence", false);
         if (chain != null && (chain < 0 || chain > 1)) errors.add("scoring.chain_min_confidence: must be in [0,1], was " + chain);
+        Integer fallbacks = integer(node.get("fallback_searches"), "scoring.fallback_searches");
+        if (fallbacks != null && (fallbacks < 0 || fallbacks > ScoringSettings.MAX_FALLBACK_SEARCHES))
+            errors.add("scoring.fallback_searches: must be in [0," + ScoringSettings.MAX_FALLBACK_SEARCHES + "], was " + fallbacks);
         if (!errors.isEmpty()) return d;
-        return new ScoringSettings(margin == null ? d.ambiguityMargin() : margin, tol, chain == null ? d.chainMinConfidence() : chain);
+        return new ScoringSettings(margin == null ? d.ambiguityMargin() : margin, tol, chain == null ? d.chainMinConfidence() : chain,
+                fallbacks == null ? d.fallbackSearches() : fallbacks);
     }
 
     private void unknownKeys(JsonNode node, String prefix, List<String> allowed) {

@@ -77,12 +77,17 @@ public final class Similarity {
         return oneWordSlip(a, b) ? ARTIST_SLIP : 0.0;
     }
 
-    /** True when some bronze artist is credited on the candidate only through a slip in its name. */
+    /** True when some bronze artist is credited on the candidate, but spelled differently (beyond spacing). */
     public static boolean artistSlipped(Collection<String> bronzeAll, Collection<String> candidateAll) {
         for (String b : bronzeAll) {
-            double best = 0;
-            for (String c : candidateAll) best = Math.max(best, artistMatch(b, c));
-            if (best == ARTIST_SLIP) return true;
+            String x = b.replace(" ", "");
+            boolean credited = false, alike = false;
+            for (String c : candidateAll) {
+                if (artistMatch(b, c) == 0) continue;
+                credited = true;
+                alike |= x.equals(c.replace(" ", ""));
+            }
+            if (credited && !alike) return true;
         }
         return false;
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The extra search a track may make when a provider's search found no confident candidate, as happens
  * when a word of the artist or title carries a typing slip and the provider's search is word-exact. One
- * per provider, at most {@value #MAX_PER_TRACK} per track, and none once the track has a confident match
+ * per provider, at most {@code scoring.fallback_searches} per track, and none once the track has a confident match
  * (its spelling is then taken from that match instead, see {@link Kind#LEARNED_SPELLING}). One instance per
  * track run; not thread-safe.
  *
@@ -26,13 +26,15 @@ import java.util.Optional;
  * {@link Kind#LEARNED_SPELLING}: once a match needed a slip or a fallback, a provider that was asked in the same
  * wave with the slipped spelling (and has no confident match) is asked again with the match's spelling; the
  * only fallback a track with a match still gets.
- * Last.fm has no search (track.getInfo needs both), an exact id lookup is never followed by a fallback, and
+ * Last.fm has no search (track.getInfo needs both), MusicBrainz's one request a second is too scarce to spend on
+ * tracks that may be in no catalog (a fuzzy Lucene query would suit it; the simulator's search is word-exact), an
+ * exact id lookup is never followed by a fallback, and
  * the waterfall asks none for a mashup.
  */
 public final class FallbackPlanner {
-    /** Extra searches one track may make over all providers. */
+    /** The budget the evaluation measures with (the shipped config sets none: see {@code scoring.fallback_searches}). */
     public static final int MAX_PER_TRACK = 4;
-    /** An answer at least this close on one side found that side spelled right. */
+    /** A title at least this close was found spelled right (or with a slip the scorer took). */
     private static final double SIDE_FOUND = 0.85;
 
     /** The kind of fallback search; {@link #label()} is its metric label. */
@@ -45,8 +47,12 @@ public final class FallbackPlanner {
     /** One planned search. */
     public record Fallback(Kind kind, TrackQuery query) {}
 
+    private final int budget;
     private int used;
     private boolean matched;
+
+    /** A planner allowing {@code budget} extra searches for the track. */
+    public FallbackPlanner(int budget) { this.budget = budget; }
 
     /** The track has a confident match: no more fallbacks. */
     public void matched() { matched = true; }
@@ -61,12 +67,14 @@ public final class FallbackPlanner {
      * returned fallback is counted against the track's budget.
      */
     public Optional<Fallback> next(ProviderName provider, TrackQuery primary, Selection first) {
-        if (matched || used >= MAX_PER_TRACK || provider == ProviderName.LASTFM) return Optional.empty();
+        if (matched || used >= budget || provider == ProviderName.LASTFM || provider == ProviderName.MUSICBRAINZ) return Optional.empty();
         if (primary.knownIds() != null && !primary.knownIds().isEmpty()) return Optional.empty();
         if (blank(primary.artist()) || blank(primary.title())) return Optional.empty();
         Fallback f;
         if (provider == ProviderName.BEATPORT) {
-            boolean artistFound = first != null && first.ranked().stream().map(ScoredCandidate::score).anyMatch(s -> s.artist() >= SIDE_FOUND);
+            // its free text pads a miss with the artist's other tracks: then the title carries the slip
+            boolean artistFound = first != null && first.ranked().stream().map(ScoredCandidate::score)
+                    .anyMatch(s -> s.artist() > 0 && s.title() < SIDE_FOUND);
             f = artistFound ? new Fallback(Kind.ARTIST_ONLY, query(primary.artist(), "", primary))
                     : new Fallback(Kind.TITLE_ONLY, query("", primary.title(), primary));
         } else {
@@ -78,7 +86,7 @@ public final class FallbackPlanner {
 
     /** A search with the spelling a match taught, for a provider asked with the slipped one; counted against the budget. */
     public Optional<Fallback> respell(TrackQuery learned) {
-        if (used >= MAX_PER_TRACK || blank(learned.artist()) || blank(learned.title())) return Optional.empty();
+        if (used >= budget || blank(learned.artist()) || blank(learned.title())) return Optional.empty();
         used++;
         return Optional.of(new Fallback(Kind.LEARNED_SPELLING, learned));
     }
@@ -91,7 +99,7 @@ public final class FallbackPlanner {
 
     /** For tests: the kinds in the order a fresh planner would hand them to these providers, each after an empty first answer. */
     static List<Kind> kinds(List<ProviderName> providers, TrackQuery primary) {
-        FallbackPlanner p = new FallbackPlanner();
+        FallbackPlanner p = new FallbackPlanner(MAX_PER_TRACK);
         return providers.stream().map(x -> p.next(x, primary, null)).flatMap(Optional::stream).map(Fallback::kind).toList();
     }
 }

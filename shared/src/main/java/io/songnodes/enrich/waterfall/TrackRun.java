@@ -86,7 +86,7 @@ final class TrackRun {
     private final List<CompletableFuture<List<Candidate>>> outstanding = new CopyOnWriteArrayList<>();
     private volatile boolean cancelled;
     private Integer refDuration;
-    private final FallbackPlanner fallbacks = new FallbackPlanner();
+    private final FallbackPlanner fallbacks;
     /** The artist and title of a match that needed a slip or a fallback: the spelling later searches use. */
     private String learnedArtist, learnedTitle;
 
@@ -97,6 +97,7 @@ final class TrackRun {
         this.gateway = gateway;
         this.listener = listener;
         this.clock = clock;
+        this.fallbacks = new FallbackPlanner(config.scoring().fallbackSearches());
     }
 
     EnrichmentResult execute() {
@@ -251,7 +252,7 @@ final class TrackRun {
 
     /** The match spells the track differently (a slip): later word-exact searches must use its spelling. */
     private boolean slipped(ScoredCandidate w) {
-        return w.score().title() == Similarity.TITLE_SLIP
+        return w.score().title() < 0.98
                 || Similarity.artistSlipped(in.identity().allArtists(), CandidateScorer.artistsOf(w.candidate()));
     }
 
@@ -265,7 +266,7 @@ final class TrackRun {
         return s != null && s.hasWinner() && s.winner().confidence() >= config.scoring().chainMinConfidence();
     }
 
-    /** Fallback searches this track made (at most {@link FallbackPlanner#MAX_PER_TRACK}). */
+    /** Fallback searches this track made (at most {@code scoring.fallback_searches}). */
     int fallbackSearches() { return fallbacks.used(); }
 
     /** The providers next in line for a field that still needs a value: asked together in the next wave. */

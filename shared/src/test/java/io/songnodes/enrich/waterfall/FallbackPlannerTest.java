@@ -12,23 +12,23 @@ class FallbackPlannerTest {
     private static final TrackQuery Q = new TrackQuery("Hardwlel", "Spaceman", null, Map.of());
 
     @Test
-    void atMostFourPerTrackOnePerProviderAndNoneForLastfm() {
-        List<ProviderName> all = List.of(ProviderName.LASTFM, ProviderName.BEATPORT, ProviderName.DEEZER, ProviderName.SPOTIFY,
-                ProviderName.MUSICBRAINZ, ProviderName.DISCOGS);
+    void atMostFourPerTrackOnePerProviderAndNoneForLastfmOrMusicBrainz() {
+        List<ProviderName> all = List.of(ProviderName.LASTFM, ProviderName.BEATPORT, ProviderName.MUSICBRAINZ, ProviderName.DEEZER,
+                ProviderName.SPOTIFY, ProviderName.DISCOGS, ProviderName.SPOTIFY);
         assertThat(FallbackPlanner.kinds(all, Q)).containsExactly(FallbackPlanner.Kind.TITLE_ONLY, FallbackPlanner.Kind.FREE_TEXT,
                 FallbackPlanner.Kind.FREE_TEXT, FallbackPlanner.Kind.FREE_TEXT);
     }
 
     @Test
     void freeTextSearchesArtistAndTitleWithoutFields() {
-        FallbackPlanner.Fallback f = new FallbackPlanner().next(ProviderName.SPOTIFY, Q, null).orElseThrow();
+        FallbackPlanner.Fallback f = new FallbackPlanner(FallbackPlanner.MAX_PER_TRACK).next(ProviderName.SPOTIFY, Q, null).orElseThrow();
         assertThat(f.query().artist()).isEmpty();
         assertThat(f.query().title()).isEqualTo("Hardwlel Spaceman");
     }
 
     @Test
     void aLearnedSpellingIsTheOneFallbackLeftAfterAMatchAndSharesTheBudget() {
-        FallbackPlanner p = new FallbackPlanner();
+        FallbackPlanner p = new FallbackPlanner(FallbackPlanner.MAX_PER_TRACK);
         p.matched();
         TrackQuery learned = new TrackQuery("Hardwell", "Spaceman", null, Map.of());
         for (int i = 0; i < FallbackPlanner.MAX_PER_TRACK; i++) {
@@ -39,7 +39,7 @@ class FallbackPlannerTest {
 
     @Test
     void noneOnceMatchedNorAfterAnExactIdLookup() {
-        FallbackPlanner p = new FallbackPlanner();
+        FallbackPlanner p = new FallbackPlanner(FallbackPlanner.MAX_PER_TRACK);
         assertThat(p.next(ProviderName.SPOTIFY, new TrackQuery("A", "T", null, Map.of("isrc", "X")), null)).isEmpty();
         p.matched();
         assertThat(p.next(ProviderName.SPOTIFY, Q, null)).isEmpty();

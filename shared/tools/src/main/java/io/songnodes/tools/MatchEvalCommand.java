@@ -28,7 +28,11 @@ final class MatchEvalCommand implements Callable<Integer> {
             description = "Redis for the cache (keys under a private prefix, removed after). Default: ${DEFAULT-VALUE}.")
     String redisUri;
 
-    @Option(names = "--verbose", description = "Also list every wrong match.")
+    @Option(names = "--fallback-searches", paramLabel = "N", defaultValue = "4",
+            description = "Fallback searches per track (scoring.fallback_searches; 0 measures the scorer alone). Default: ${DEFAULT-VALUE}.")
+    int fallbackSearches;
+
+    @Option(names = "--verbose", description = "Also list every wrong match and miss.")
     boolean verbose;
 
     @CommandLine.Spec
@@ -38,7 +42,7 @@ final class MatchEvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         MatchEvaluation eval = new MatchEvaluation(CatalogBuilder.from1001Dir(from1001), seed, redisUri,
-                "songnodes-match-eval:" + ProcessHandle.current().pid() + ":");
+                "songnodes-match-eval:" + ProcessHandle.current().pid() + ":").withFallbackSearches(fallbackSearches);
         out.println(MatchEvaluation.header());
         List<MatchEvaluation.ClassResult> results = eval.run(Arrays.asList(Variant.values()), out);
         if (verbose) results.forEach(r -> r.errors().forEach(e -> out.println("  " + e)));

@@ -79,7 +79,9 @@ public final class BronzeToSilverJob {
         SingleOutputStreamOperator<Settled> released = enriched.map(EnrichmentOutcome::of).name("enrichment-outcome").uid(UID_OUTCOME)
                 .keyBy(EnrichmentOutcome::trackId)
                 .connect(fresh.getSideOutput(CoalesceFunction.COALESCED).keyBy(BronzeMessage::trackId))
-                .process(new SettleCoalescedFunction(options.enrich().freshness(), options.enrich().asyncTimeout().multipliedBy(2),
+                // the outcome may queue behind backpressure for any time; only one that can no longer come (its enrichment
+                // predates this operator's state, e.g. after an upgrade) is given up on, after the freshness window
+                .process(new SettleCoalescedFunction(options.enrich().freshness(), options.enrich().freshness(),
                         options.bronzeQueue(), options.deadLetterQueue()))
                 .name("settle-coalesced").uid(UID_SETTLE_COALESCED);
         released.getSideOutput(SettleCoalescedFunction.DEAD_LETTERS).sinkTo(deadLetters).name("coalesced-dlq").uid(UID_DLQ + "-coalesced");

@@ -1,5 +1,6 @@
 package io.songnodes.tools.eval;
 
+import io.songnodes.enrich.waterfall.FallbackPlanner;
 import io.songnodes.bronze.BronzeValidator;
 import io.songnodes.bronze.Validation;
 import io.songnodes.enrich.ProviderName;
@@ -54,6 +55,13 @@ public final class MatchEvaluation {
     private final long seed;
     private final String redisUri;
     private final String redisPrefix;
+    private int fallbackSearches = FallbackPlanner.MAX_PER_TRACK;
+
+    /** Fallback searches per track to evaluate with (0: the scorer alone); default {@link FallbackPlanner#MAX_PER_TRACK}. */
+    public MatchEvaluation withFallbackSearches(int n) {
+        fallbackSearches = n;
+        return this;
+    }
 
     /**
      * {@code truth}: the tracks as their tracklists wrote them, with their ids; near-misses are added around
@@ -106,7 +114,9 @@ public final class MatchEvaluation {
 
     private ClassResult runClass(ProviderSimulator sim, Variant v) {
         VariantGenerator gen = new VariantGenerator(seed);
-        WaterfallConfig config = RateScale.apply(WaterfallConfig.defaults(), LIMIT_SCALE);
+        WaterfallConfig shipped = RateScale.apply(WaterfallConfig.defaults(), LIMIT_SCALE);
+        WaterfallConfig config = new WaterfallConfig(shipped.fields(), shipped.providers(),
+                shipped.scoring().withFallbackSearches(fallbackSearches), shipped.userAgent());
         String prefix = redisPrefix + v.label() + ":";
         RuntimeSettings settings = new RuntimeSettings(redisUri, prefix, sim.baseUrl(), RuntimeSettings.DEFAULT_CONTACT);
         Map<String, CatalogTrack> bySpotify = index(t -> t.id("spotify")), byBeatport = index(t -> t.id("beatport"));
@@ -146,6 +156,10 @@ public final class MatchEvaluation {
             spotify = spotify.plus(t.id("spotify"), s.spotifyId());
             beatport = beatport.plus(t.id("beatport"), s.beatportId());
             for (String[] got : new String[][] {{s.spotifyId(), t.id("spotify"), "spotify"}, {s.beatportId(), t.id("beatport"), "beatport"}}) {
+                if (got[0] == null && got[1] != null) {
+                    errors.add(String.format(Locale.ROOT, "%s %s: '%s - %s' missed", v.label(), got[2], w.artist(), w.title()));
+                    continue;
+                }
                 if (got[0] == null || got[0].equals(got[1])) continue;
                 CatalogTrack wrong = (got[2].equals("spotify") ? bySpotify : byBeatport).get(got[0]);
                 boolean sameSong = wrong != null && sameSong(wrong, t);

@@ -22,11 +22,13 @@ import org.junit.jupiter.api.Test;
 class MatchEvaluationITCase {
     private static final long SEED = 14;
     /**
-     * Floor for the one-letter slips. The goal is 0.95; measured with seed 14: artist slips 0.905 to 1.0,
-     * title slips 0.85 to 0.96 (Spotify lists at most 10 hits, so an artist listing does not reach every
-     * song of a deep catalog when Beatport cannot teach the spelling). The floor guards what is reached.
+     * Floor for the one-letter slips. The goal is 0.95; measured with seed 14: artist slips 1.0, title slips
+     * 0.979 to 1.0 on Beatport but 0.883 to 0.917 on Spotify. Spotify's misses: slips in three-letter words
+     * ("Oen", "hTe"), which the scorer refuses by design, and songs deep in an artist's catalog that Beatport
+     * does not list (Spotify answers at most 10 hits, so its artist listing does not reach them). The floor
+     * guards what is reached.
      */
-    private static final double SLIP_RECALL = 0.84;
+    private static final double SLIP_RECALL = 0.87;
 
     @Test
     void everyVariantClassMatchesPreciselyAndWithoutVersionConfusions() {

@@ -22,7 +22,7 @@ import org.apache.flink.util.OutputTag;
  * Keyed by track id: a play {@link CoalesceFunction} coalesced settles only once the enrichment it was coalesced with
  * succeeded, so no play settles without its silver row. Plays wait in state until the outcome arrives; after a failed
  * enrichment they go to the DLQ with that failure (a replay enriches them), and a play whose outcome never comes
- * (its enrichment was in an earlier window that expired) goes there after {@code maxWait}. The last outcome is kept
+ * (its enrichment predates this operator's state) goes there after {@code maxWait}. The last outcome is kept
  * for the freshness window, like the coalescing state.
  */
 public final class SettleCoalescedFunction extends KeyedCoProcessFunction<String, EnrichmentOutcome, BronzeMessage, Settled> {

@@ -46,7 +46,8 @@ public final class DlqMessage {
     public String id() {
         if (props.getMessageId() != null) return props.getMessageId();
         DeadLetter e = envelope();
-        return e == null ? null : e.id();
+        // a corrupt envelope can still be selected by its id (it then stays in the DLQ as an error, naming its fault)
+        return e != null ? e.id() : EnvelopeReader.idOf(body);
     }
 
     /** The envelope read strictly by {@link EnvelopeReader}, or null when the body is not one (see {@link #parseError()}). */

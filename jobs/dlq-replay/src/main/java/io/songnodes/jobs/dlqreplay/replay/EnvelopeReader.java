@@ -69,6 +69,19 @@ public final class EnvelopeReader {
         }
     }
 
+    /** The body's {@code id} when it is a bounded string without controls, whatever else is wrong; else null. */
+    public static String idOf(byte[] body) {
+        if (body.length > MAX_ENVELOPE_BYTES) return null;
+        String text = RawBody.of(body);
+        if (RawBody.isNotUtf8(text)) return null;
+        try {
+            JsonNode n = Json.MAPPER.readTree(text);
+            return n != null && n.isObject() && text(n, "id", MAX_ID_BYTES, true) == null ? n.get("id").asText() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
     /** A short identifier-like string: no controls, bounded; null when it obeys its rule. */
     private static String text(JsonNode n, String name, int maxBytes, boolean required) {
         JsonNode v = n.get(name);
