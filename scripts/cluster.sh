@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A real Flink 1.20.3 standalone session cluster on this machine, run from the jars Maven assembles in
-# flink-dist/target/flink-dist/lib (the binary tarball is not on Maven Central) and flink-conf/config.yaml:
+# flink-conf/dist/target/flink-dist/lib (the binary tarball is not on Maven Central) and flink-conf/config.yaml:
 #   cluster.sh start      a JobManager and $SONGNODES_TASKMANAGERS TaskManagers, each under a supervisor that
 #                         starts it again when it dies; returns once they registered
 #   cluster.sh status     processes, pids, ports and the running jobs
@@ -11,7 +11,7 @@
 # SONGNODES_TM_MEMORY / SONGNODES_JM_MEMORY (process sizes; default: config.yaml's).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-DIST_LIB=$ROOT/flink-dist/target/flink-dist/lib
+DIST_LIB=$ROOT/flink-conf/dist/target/flink-dist/lib
 DIR=${SONGNODES_CLUSTER_DIR:-$ROOT/.cluster}
 mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd)
@@ -33,7 +33,7 @@ rest() { curl -sf --max-time 5 "$URL$1"; }
 prepare() {
   if ! ls "$DIST_LIB"/flink-runtime-*.jar >/dev/null 2>&1; then
     log "assembling Flink's lib/ with Maven (flink-dist)"
-    (cd "$ROOT" && mvn -B -q -pl flink-dist package)
+    (cd "$ROOT" && mvn -B -q -pl flink-conf/dist package)
   fi
   mkdir -p "$CONF" "$LIB" "$LOG" "$RUN" "$DATA/checkpoints" "$DATA/savepoints"
   cp -u "$DIST_LIB"/*.jar "$LIB/"

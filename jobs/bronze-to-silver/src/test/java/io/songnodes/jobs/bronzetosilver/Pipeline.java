@@ -102,13 +102,16 @@ final class Pipeline implements AutoCloseable {
         return f;
     }
 
+    /** The per-track enrichment deadline; tests at the real limits queue longer than the default 30 s. */
+    String asyncTimeout = "30s";
+
     List<String> args(String... extra) {
         List<String> a = new ArrayList<>(List.of(
                 "--amqp-uri", TestRabbit.uri(), "--jdbc-url", db.jdbcUrl(), "--bronze-queue", bronzeQueue, "--dlq", dlq,
                 "--events-exchange", eventsExchange, "--prefetch", "1000", "--checkpoint-interval", "500ms",
                 "--redis-uri", redisUri, "--redis-prefix", redis.prefix(), "--providers-url", simulator.baseUrl(),
                 "--waterfall-config", waterfall.toString(), "--sources", "1001tracklists,mixesdb", "--skip-migrations",
-                "--async-timeout", "30s"));
+                "--async-timeout", asyncTimeout));
         a.addAll(Arrays.asList(extra));
         return a;
     }

@@ -166,6 +166,8 @@ class ReenrichITCase {
     void aBatchRunBesideTheStreamingJobKeepsTheGlobalLimits() throws Exception {
         try (Pipeline p = new Pipeline(sim -> sim.enforceLimits(true).limitScale(LIMIT_SCALE))) {
             p.waterfall = Pipeline.waterfallAtSimulatorLimits(LIMIT_SCALE);
+            // at the quota table's Spotify 60/30 s and Beatport 20/10 s two jobs' tracks queue longer than 30 s
+            p.asyncTimeout = "3m";
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             List<BronzeMessage> silver = tracks(1, 8);
             for (BronzeMessage m : silver) {
