@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import catalogue  # noqa: E402
 
 QUANTILES = ["0.5", "0.75", "0.95", "0.98", "0.99", "0.999"]
-# The catalogue's label values (metrics.md), so that queries filtering on one value find it.
+# The catalogue's label values (docs/metrics.md), so that queries filtering on one value find it.
 VALUES = {"provider": ["spotify"], "to_state": ["open", "half_open", "closed"], "attempt": ["1", "2"],
           "error_type": ["provider_transient"], "field": ["bpm"], "field_name": ["bpm"],
           "from_provider": ["beatport"], "to_provider": ["deezer"], "source": ["1001tracklists"],

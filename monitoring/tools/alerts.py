@@ -3,7 +3,7 @@
 
   alerts.py MONITORING_DIR
 
-For every alert listed in the design catalogue (REQUIRED, from shared/design/metrics.md) and every
+For every alert listed in the design catalogue (REQUIRED, from docs/metrics.md) and every
 alert in prometheus/rules/alerts.yml:
   - it exists, with labels severity (critical|warning) and component, and annotations summary,
     description (which must show {{ $value }}) and runbook_url pointing to an existing section of

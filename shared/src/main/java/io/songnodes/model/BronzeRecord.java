@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** One played track as a scraper saw it (contracts §1); unknown fields are kept verbatim. */
+/** One played track as a scraper saw it (docs/contracts.md §1); unknown fields are kept verbatim. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class BronzeRecord implements Serializable {
     private static final long serialVersionUID = 1L;

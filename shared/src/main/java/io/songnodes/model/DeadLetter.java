@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The one dead-letter envelope every job writes and dlq-replay reads (contracts §2).
+ * The one dead-letter envelope every job writes and dlq-replay reads (docs/contracts.md §2).
  * {@code payload} is the original message, unchanged, even when it is not JSON.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Why a record was dead-lettered (contracts §2); the wire names are fixed. */
+/** Why a record was dead-lettered (docs/contracts.md §2); the wire names are fixed. */
 public enum ErrorType {
     VALIDATION, PROVIDER_TRANSIENT, PROVIDER_PERMANENT, RATE_LIMITED, CIRCUIT_OPEN, TIMEOUT, SINK, INTERNAL;
 

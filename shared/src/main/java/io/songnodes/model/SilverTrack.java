@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One silver row per track id (contracts §3). Typed columns hold the winning values; {@code provenance}
+ * One silver row per track id (docs/contracts.md §3). Typed columns hold the winning values; {@code provenance}
  * holds, per field name, where each value came from. Build instances with {@link SilverTrackBuilder}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * A key on the Camelot wheel: a number 1–12 and a letter, {@code A} for minor and {@code B} for major.
- * The pitch-class tables are the corrected ones of the team kit (the old SongNodes code mapped minor
+ * The pitch-class tables are the corrected ones of docs/providers.md (the old SongNodes code mapped minor
  * keys as if they were major).
  */
 public record CamelotKey(int number, char letter) implements Serializable, Comparable<CamelotKey> {

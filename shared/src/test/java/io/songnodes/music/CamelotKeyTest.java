@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CamelotKeyTest {
 
-    /** All 24 keys, written out from the team kit's table (providers.md), not derived from the code under test. */
+    /** All 24 keys, written out from the table in docs/providers.md, not derived from the code under test. */
     @ParameterizedTest(name = "pc {0} mode {1} = {2} ({3})")
     @CsvSource({
             "0,1,8B,C major", "1,1,3B,C# major", "2,1,10B,D major", "3,1,5B,D# major", "4,1,12B,E major", "5,1,7B,F major",

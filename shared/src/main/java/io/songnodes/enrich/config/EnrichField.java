@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The silver fields the waterfall can fill. {@code configName} is the key under {@code fields:} in the
- * waterfall YAML (contracts §5 spells {@code key} and {@code genre}); {@code column} is the silver column,
+ * waterfall YAML (docs/contracts.md §5 spells {@code key} and {@code genre}); {@code column} is the silver column,
  * which is also the key of the field's provenance. {@code camelot_key} is not configurable: it is derived
  * from {@code key} and shares its provenance.
  */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The config a running job uses, with hot reload that never breaks it (contracts §5): a pushed YAML that
+ * The config a running job uses, with hot reload that never breaks it (docs/contracts.md §5): a pushed YAML that
  * fails validation is rejected and counted, and the last good config stays in force.
  */
 public final class LastGoodConfig implements Serializable {

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The validated, immutable waterfall configuration (contracts §5). {@code fields} keeps the YAML order,
+ * The validated, immutable waterfall configuration (docs/contracts.md §5). {@code fields} keeps the YAML order,
  * which is the order the engine works through fields; {@code providers} holds settings for every provider
  * (built-in {@link ProviderDefaults} for those the YAML or the caller leaves out). Load it with {@link WaterfallConfigLoader}.
  */

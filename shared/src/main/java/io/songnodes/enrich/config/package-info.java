@@ -1,5 +1,5 @@
 /**
- * The waterfall configuration: YAML (contracts §5) validated once into an immutable {@link io.songnodes.enrich.config.WaterfallConfig}.
+ * The waterfall configuration: YAML (docs/contracts.md §5) validated once into an immutable {@link io.songnodes.enrich.config.WaterfallConfig}.
  *
  * <pre>
  * fields:                       # required, non-empty; worked through in this order

@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The per-field enrichment waterfall (contracts §5), plain Java: the Flink jobs and the CLI call it.
+ * The per-field enrichment waterfall (docs/contracts.md §5), plain Java: the Flink jobs and the CLI call it.
  *
  * <p>Rules. Fields are worked through in config order; each field asks its providers in order. A provider
  * wins a field when its matched candidate (see {@link CandidateScorer}) has a value for the field and a

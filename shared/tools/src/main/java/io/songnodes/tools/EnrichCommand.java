@@ -62,7 +62,7 @@ public final class EnrichCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Silver JSONL to write, one record per valid input line ('-': standard output).")
     String output;
 
-    @Option(names = "--waterfall-config", paramLabel = "FILE", description = "Waterfall YAML (contracts §5). Default: the one shipped in the jar.")
+    @Option(names = "--waterfall-config", paramLabel = "FILE", description = "Waterfall YAML (docs/contracts.md §5). Default: the one shipped in the jar.")
     Path waterfallConfig;
 
     @Option(names = "--providers-url", paramLabel = "URL",

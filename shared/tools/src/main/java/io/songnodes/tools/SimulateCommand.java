@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Serve Spotify, MusicBrainz, Discogs, Last.fm, Deezer and Beatport APIs from a catalog, with their real rate limits.")
 final class SimulateCommand implements Callable<Integer> {
-    @Option(names = "--catalog", paramLabel = "FILE", description = "Catalog JSONL (contracts §6).")
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Catalog JSONL (docs/contracts.md §6).")
     Path catalog;
 
     @Option(names = "--fixtures", paramLabel = "DIR", description = "Serve the recorded bodies of DIR/<provider>/ (e.g. ../shared/fixtures/providers).")

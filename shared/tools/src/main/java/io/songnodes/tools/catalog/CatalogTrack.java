@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One catalog line (contracts §6). {@code ids} maps a provider name to its id; a provider only answers for
+ * One catalog line (docs/contracts.md §6). {@code ids} maps a provider name to its id; a provider only answers for
  * tracks that carry an id of its own. {@code energy}, {@code danceability} and {@code valence} are optional
  * extras that feed Spotify audio-features when the catalog knows them.
  */

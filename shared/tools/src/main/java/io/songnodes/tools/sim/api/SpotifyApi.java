@@ -15,7 +15,7 @@ import java.util.UUID;
  * {@code /v1/tracks?ids=}, {@code /v1/audio-features/{id}} and {@code ?ids=}. Shapes follow fixtures/providers/spotify.
  */
 public final class SpotifyApi extends CatalogApi {
-    /** The dev-mode search limit since 2026 (design/providers.md). */
+    /** The dev-mode search limit since 2026 (docs/providers.md). */
     static final int MAX_SEARCH_LIMIT = 10;
     private static final String API = "https://api.spotify.com/v1";
 
