@@ -2,7 +2,9 @@ package io.songnodes.jobs.silvertogold;
 
 import io.songnodes.amqp.AmqpHeaders;
 import io.songnodes.analytics.jdbc.GoldRefresher;
+import io.songnodes.flink.jdbc.IsolatingJdbcWriter;
 import io.songnodes.flink.rabbit.Outbound;
+import io.songnodes.logs.LogContext;
 import io.songnodes.model.ErrorType;
 import java.sql.SQLException;
 import org.apache.flink.util.OutputTag;
@@ -57,10 +59,9 @@ public final class GoldRefreshFunction extends KeyedProcessFunction<String, Refr
             result = r.all() ? refresher.refreshAll() : refresher.refresh(r.trackIds(), r.playlists());
         } catch (SQLException e) {
             // the refresher rolled back; only a refusal caused by the event's data may skip it, anything else fails over
-            if (r.all() || deadLetters == null || !isDataError(e)) throw e;
+            if (r.all() || deadLetters == null || !IsolatingJdbcWriter.isDataError(e)) throw e;
             String reason = "gold refresh refused by PostgreSQL: SQLState " + e.getSQLState() + ": " + AmqpHeaders.truncate(e.getMessage());
-            try (io.songnodes.logs.LogContext c = io.songnodes.logs.LogContext.of(io.songnodes.logs.LogContext.JOB, "silver-to-gold",
-                    io.songnodes.logs.LogContext.ERROR_TYPE, ErrorType.SINK.wireName())) {
+            try (LogContext c = LogContext.of(LogContext.JOB, "silver-to-gold", LogContext.ERROR_TYPE, ErrorType.SINK.wireName())) {
                 LOG.warn("silver event dead-lettered: {}", reason);
             }
             ctx.output(REFUSED, deadLetters.of(ErrorType.SINK, reason, "gold", r.payload()));
@@ -79,12 +80,6 @@ public final class GoldRefreshFunction extends KeyedProcessFunction<String, Refr
             ctx.timerService().registerProcessingTimeTimer((now / statsIntervalMs + 1) * statsIntervalMs);
         }
         out.collect(result.totalRows());
-    }
-
-    /** SQLState classes 22 (data exception), 23 (integrity) and 54 (program limit): the data, not the database, is at fault. */
-    static boolean isDataError(SQLException e) {
-        String s = e.getSQLState();
-        return s != null && (s.startsWith("22") || s.startsWith("23") || s.startsWith("54"));
     }
 
     @Override public void onTimer(long timestamp, OnTimerContext ctx, Collector<Integer> out) throws Exception {
