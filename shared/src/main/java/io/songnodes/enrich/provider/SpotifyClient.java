@@ -59,14 +59,21 @@ public final class SpotifyClient extends ProviderClientBase {
 
     @Override
     protected List<Candidate> search(TrackQuery q) throws ProviderException {
-        if (q.artist() == null || q.artist().isBlank()) return withFeatures(searchQ(unquote(q.title())));
-        if (q.title() == null || q.title().isBlank()) return withFeatures(searchQ("artist:\"" + unquote(q.artist()) + "\""));
-        return withFeatures(searchQ("track:\"" + unquote(q.title()) + "\" artist:\"" + unquote(q.artist()) + "\""));
+        if (q.artist() == null || q.artist().isBlank()) return withFeatures(searchQ(unquote(q.title()), q.offset()));
+        if (q.title() == null || q.title().isBlank()) return withFeatures(searchQ("artist:\"" + unquote(q.artist()) + "\"", q.offset()));
+        return withFeatures(searchQ("track:\"" + unquote(q.title()) + "\" artist:\"" + unquote(q.artist()) + "\"", q.offset()));
     }
 
-    private List<Candidate> searchQ(String q) throws ProviderException {
-        return SpotifyParser.search(call(SEARCH, api("/v1/search?q=" + enc(q) + "&type=track&limit=" + Math.min(settings.searchLimit(), MAX_SEARCH_LIMIT))));
+    private List<Candidate> searchQ(String q) throws ProviderException { return searchQ(q, 0); }
+
+    /** One page of hits from {@code offset} (a fallback's next page; Spotify pages with {@code offset}, at most 10 a page). */
+    private List<Candidate> searchQ(String q, int offset) throws ProviderException {
+        return SpotifyParser.search(call(SEARCH, api("/v1/search?q=" + enc(q) + "&type=track&limit=" + pageSize()
+                + (offset > 0 ? "&offset=" + offset : ""))));
     }
+
+    /** Hits per search page. */
+    public int pageSize() { return Math.min(settings.searchLimit(), MAX_SEARCH_LIMIT); }
 
     private List<Candidate> withFeatures(List<Candidate> candidates) throws ProviderException {
         if (candidates.isEmpty()) return candidates;

@@ -1,6 +1,5 @@
 package io.songnodes.tools.eval;
 
-import io.songnodes.enrich.waterfall.FallbackPlanner;
 import io.songnodes.bronze.BronzeValidator;
 import io.songnodes.bronze.Validation;
 import io.songnodes.enrich.ProviderName;
@@ -55,10 +54,10 @@ public final class MatchEvaluation {
     private final long seed;
     private final String redisUri;
     private final String redisPrefix;
-    private int fallbackSearches = FallbackPlanner.MAX_PER_TRACK;
+    private Integer fallbackSearches;
 
-    /** Fallback searches per track to evaluate with (0: the scorer alone); default {@link FallbackPlanner#MAX_PER_TRACK}. */
-    public MatchEvaluation withFallbackSearches(int n) {
+    /** Fallback searches per track to evaluate with (0: the scorer alone); null, the default: the shipped config's. */
+    public MatchEvaluation withFallbackSearches(Integer n) {
         fallbackSearches = n;
         return this;
     }
@@ -116,7 +115,7 @@ public final class MatchEvaluation {
         VariantGenerator gen = new VariantGenerator(seed);
         WaterfallConfig shipped = RateScale.apply(WaterfallConfig.defaults(), LIMIT_SCALE);
         WaterfallConfig config = new WaterfallConfig(shipped.fields(), shipped.providers(),
-                shipped.scoring().withFallbackSearches(fallbackSearches), shipped.userAgent());
+                fallbackSearches == null ? shipped.scoring() : shipped.scoring().withFallbackSearches(fallbackSearches), shipped.userAgent());
         String prefix = redisPrefix + v.label() + ":";
         RuntimeSettings settings = new RuntimeSettings(redisUri, prefix, sim.baseUrl(), RuntimeSettings.DEFAULT_CONTACT);
         Map<String, CatalogTrack> bySpotify = index(t -> t.id("spotify")), byBeatport = index(t -> t.id("beatport"));
