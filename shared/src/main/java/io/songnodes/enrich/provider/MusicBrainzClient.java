@@ -9,6 +9,7 @@ import io.songnodes.enrich.ProviderName;
 import io.songnodes.enrich.TrackQuery;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * MusicBrainz WS/2 in JSON: recording lookup by MBID, ISRC lookup, Lucene recording search. No key, but a
@@ -27,26 +28,27 @@ public final class MusicBrainzClient extends ProviderClientBase {
     }
 
     @Override
-    protected List<Candidate> byId(String mbid, TrackQuery query) throws ProviderException {
+    protected CompletableFuture<List<Candidate>> byId(String mbid, TrackQuery query, ProviderHttp via) {
         // inc is '+'-joined as the WS/2 documentation writes it
-        JsonNode body = call(RECORDING, "/ws/2/recording/" + seg(mbid) + "?inc=" + RECORDING_INC + "&fmt=json");
-        return List.of(MusicBrainzParser.recording(body, null, null));
+        return call(via, RECORDING, "/ws/2/recording/" + seg(mbid) + "?inc=" + RECORDING_INC + "&fmt=json")
+                .thenApply(body -> List.of(MusicBrainzParser.recording(body, null, null)));
     }
 
     @Override
-    protected List<Candidate> byIsrc(String isrc, TrackQuery query) throws ProviderException {
-        return MusicBrainzParser.isrc(call(ISRC, "/ws/2/isrc/" + seg(isrc) + "?inc=" + ISRC_INC + "&fmt=json"));
+    protected CompletableFuture<List<Candidate>> byIsrc(String isrc, TrackQuery query, ProviderHttp via) {
+        return call(via, ISRC, "/ws/2/isrc/" + seg(isrc) + "?inc=" + ISRC_INC + "&fmt=json").thenApply(MusicBrainzParser::isrc);
     }
 
     @Override
-    protected List<Candidate> search(TrackQuery q) throws ProviderException {
+    protected CompletableFuture<List<Candidate>> search(TrackQuery q, ProviderHttp via) {
         String artist = q.artist() == null ? "" : q.artist().trim(), title = q.title() == null ? "" : q.title().trim();
         // free text: bare words, so no character of the title reads as Lucene syntax
         String lucene = q.fuzzy() && !artist.isEmpty() && !title.isEmpty() ? fuzzyQuery(artist, title)
                 : artist.isEmpty() ? title.replaceAll("[^\\p{L}\\p{N}]+", " ").trim() : title.isEmpty() ? "artist:\"" + lucene(artist) + "\""
                 : "artist:\"" + lucene(artist) + "\" AND recording:\"" + lucene(title) + "\"";
         String page = q.offset() > 0 ? "&offset=" + q.offset() : "";
-        return MusicBrainzParser.search(call(SEARCH, "/ws/2/recording?query=" + enc(lucene) + "&fmt=json&limit=" + settings.searchLimit() + page));
+        return call(via, SEARCH, "/ws/2/recording?query=" + enc(lucene) + "&fmt=json&limit=" + settings.searchLimit() + page)
+                .thenApply(MusicBrainzParser::search);
     }
 
     /**
@@ -83,13 +85,15 @@ public final class MusicBrainzClient extends ProviderClientBase {
 
     /** The tracks of one release (label, date and per-recording ISRCs and genres): where MusicBrainz keeps labels. */
     public List<Candidate> releaseTracks(String releaseMbid) throws ProviderException {
-        return MusicBrainzParser.releaseTracks(call(RELEASE, "/ws/2/release/" + seg(releaseMbid) + "?inc=" + RELEASE_INC + "&fmt=json"));
+        return ProviderHttp.await(call(http, RELEASE, "/ws/2/release/" + seg(releaseMbid) + "?inc=" + RELEASE_INC + "&fmt=json")
+                .thenApply(MusicBrainzParser::releaseTracks), name);
     }
 
-    private JsonNode call(String endpoint, String pathAndQuery) throws ProviderException {
-        HttpResponse<String> r = send(endpoint, get(settings.endpoints().musicbrainz() + pathAndQuery).build());
-        if (ok(r)) return json(r, endpoint);
-        throw classify(r, endpoint);
+    private CompletableFuture<JsonNode> call(ProviderHttp via, String endpoint, String pathAndQuery) {
+        return exchange(via, endpoint, get(settings.endpoints().musicbrainz() + pathAndQuery).build(), r -> {
+            if (ok(r)) return json(r, endpoint);
+            throw classify(r, endpoint);
+        });
     }
 
     ProviderException classify(HttpResponse<String> r, String endpoint) {

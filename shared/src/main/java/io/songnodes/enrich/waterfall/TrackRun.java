@@ -137,8 +137,8 @@ final class TrackRun {
     }
 
     /**
-     * Stops the run: no further wave starts, and the outstanding lookups are cancelled (a lookup running on a pool
-     * thread is interrupted, which abandons its permit wait or its HTTP request).
+     * Stops the run: no further wave starts, and the outstanding lookups are cancelled (their requests waiting for
+     * a rate-limit slot give it back and are never sent; those in flight are aborted).
      */
     void cancel() {
         cancelled = true;
