@@ -59,9 +59,6 @@ public final class EnrichStats implements EnrichmentListener {
         return out;
     }
 
-    /** Tracks enriched, whatever their status. */
-    public long tracks() { return statuses.values().stream().mapToLong(LongAdder::sum).sum(); }
-
     /** Calls to {@code p}, whatever their answer, except those skipped for the monthly budget (never sent). */
     public long calls(ProviderName p) {
         return calls.get(p).entrySet().stream().filter(e -> !e.getKey().equals("budget")).mapToLong(e -> e.getValue().sum()).sum();
