@@ -30,7 +30,9 @@ import java.util.Optional;
  * a bootleg): it gets no fallback, so it costs nothing where Beatport answered. A provider whose own fallback shows
  * nothing of the track gets no more. Spotify answers at most 10 hits a page, so a full page of the artist's tracks
  * is followed by the next page ({@link Kind#NEXT_PAGE}, at most {@value #MAX_PAGES}). MusicBrainz, at one request a
- * second, gets one search only, and only with a lead: a Lucene query with fuzzy words ({@link Kind#FUZZY}). Discogs
+ * second, gets no extra search: asked while the track has a lead and no match (it comes last in the shipped
+ * waterfall), its one search is a Lucene query with fuzzy words ({@link #fuzzyFirst}); asked before any lead, one
+ * fuzzy fallback ({@link Kind#FUZZY}). Discogs
  * (60 a minute) gets none, nor Last.fm (no search), nor an exact id lookup, nor (in the waterfall) a mashup.
  */
 public final class FallbackPlanner {
@@ -119,6 +121,19 @@ public final class FallbackPlanner {
         if (fallback != null && fallback.kind() != Kind.NEXT_PAGE) st.pages = 0;
         // only the artist's own list is worth paging through: nothing is behind a short page
         if (fallback != null && !(fullPage(provider, answer) && artistListed)) st.pages = MAX_PAGES;
+    }
+
+    /**
+     * True when {@code provider}'s first search for the track should be its fuzzy one instead of the word-exact one:
+     * MusicBrainz, asked while no search has matched and the answers show a lead (a fuzzy term matches the exact word
+     * too, so nothing is lost). It costs no extra request, so it spends no budget; MusicBrainz then gets no fallback.
+     */
+    public boolean fuzzyFirst(ProviderName provider, TrackQuery query) {
+        State st = state(provider);
+        if (provider != ProviderName.MUSICBRAINZ || matched || budget == 0 || st.last != null || !textSearch(query)) return false;
+        if (!(artistLiteral || artistSlipped || titleLiteral || titleSlipped)) return false;
+        st.last = new Fallback(Kind.FUZZY, query.asFuzzy());
+        return true;
     }
 
     /** The fallback for {@code provider}, whose searches so far ({@code primary} first) found no confident match; counted. */

@@ -95,20 +95,30 @@ class FallbackPlannerTest {
     }
 
     @Test
-    void theTitleByOthersMeansTheArtistSlippedAndMusicBrainzGetsOneFuzzySearch() {
+    void theTitleByOthersMeansTheArtistSlippedAndMusicBrainzAskedLaterSearchesFuzzilyAtNoExtraRequest() {
         FallbackPlanner p = new FallbackPlanner(FallbackPlanner.MAX_PER_TRACK, List.of("jsutice"));
         p.observe(ProviderName.BEATPORT, ARTIST_SLIP, null, answer(ARTIST_SLIP, track("b9", "Someone Else", "Randy")));
         FallbackPlanner.Fallback deezer = p.next(ProviderName.DEEZER, ARTIST_SLIP).orElseThrow();
         assertThat(deezer.kind()).isEqualTo(FallbackPlanner.Kind.TITLE_ONLY);
         assertThat(deezer.query().artist()).isEmpty();
         assertThat(deezer.query().title()).isEqualTo("Randy");
-        FallbackPlanner.Fallback mb = p.next(ProviderName.MUSICBRAINZ, ARTIST_SLIP).orElseThrow();
+        assertThat(p.fuzzyFirst(ProviderName.MUSICBRAINZ, ARTIST_SLIP)).as("MusicBrainz's first search, with a lead").isTrue();
+        assertThat(p.next(ProviderName.MUSICBRAINZ, ARTIST_SLIP)).as("and nothing after it").isEmpty();
+        assertThat(p.fuzzyFirst(ProviderName.SPOTIFY, ARTIST_SLIP)).as("only MusicBrainz's syntax has fuzzy terms").isFalse();
+        assertThat(p.used()).isEqualTo(1);
+
+        // asked before any lead was known (another waterfall order): one fuzzy fallback
+        FallbackPlanner early = new FallbackPlanner(FallbackPlanner.MAX_PER_TRACK, List.of("jsutice"));
+        assertThat(early.fuzzyFirst(ProviderName.MUSICBRAINZ, ARTIST_SLIP)).isFalse();
+        early.observe(ProviderName.MUSICBRAINZ, ARTIST_SLIP, null, answer(ARTIST_SLIP));
+        early.observe(ProviderName.BEATPORT, ARTIST_SLIP, null, answer(ARTIST_SLIP, track("b9", "Someone Else", "Randy")));
+        FallbackPlanner.Fallback mb = early.next(ProviderName.MUSICBRAINZ, ARTIST_SLIP).orElseThrow();
         assertThat(mb.kind()).isEqualTo(FallbackPlanner.Kind.FUZZY);
         assertThat(mb.query().fuzzy()).isTrue();
         assertThat(mb.query().artist()).isEqualTo("Jsutice");
-        p.observe(ProviderName.MUSICBRAINZ, mb.query(), mb, answer(ARTIST_SLIP));
-        assertThat(p.next(ProviderName.MUSICBRAINZ, ARTIST_SLIP)).isEmpty();
-        assertThat(p.next(ProviderName.DISCOGS, ARTIST_SLIP)).as("Discogs' 60 a minute are kept").isEmpty();
+        early.observe(ProviderName.MUSICBRAINZ, mb.query(), mb, answer(ARTIST_SLIP));
+        assertThat(early.next(ProviderName.MUSICBRAINZ, ARTIST_SLIP)).isEmpty();
+        assertThat(early.next(ProviderName.DISCOGS, ARTIST_SLIP)).as("Discogs' 60 a minute are kept").isEmpty();
     }
 
     @Test
