@@ -98,9 +98,8 @@ class BadInputITCase {
                         // the management API lists a new connection only after its next statistics tick
                         // the source's connection too, not only the sinks': the source's broken channel must fail the task
                         Await.until("the job's source and sink connections listed", Duration.ofSeconds(30), () -> {
-                            List<String> named = TestRabbit.connections(x.rabbit().prefix());
-                            return named.stream().anyMatch(n -> n.startsWith(NamedRmqSource.NAME_PREFIX))
-                                    && named.stream().anyMatch(n -> !n.startsWith(NamedRmqSource.NAME_PREFIX));
+                            int sources = TestRabbit.connections(NamedRmqSource.NAME_PREFIX + x.rabbit().prefix()).size();
+                            return sources > 0 && TestRabbit.connections(x.rabbit().prefix()).size() > sources;
                         });
                         assertThat(TestRabbit.closeConnections(x.rabbit().prefix())).as("job connections closed").isPositive();
                     };
