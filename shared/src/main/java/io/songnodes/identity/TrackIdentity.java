@@ -1,5 +1,6 @@
 package io.songnodes.identity;
 
+import io.songnodes.flink.types.TypeFactories;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * A track's parsed identity: main and featured artists, the base title and the version, all normalised.
@@ -16,8 +18,8 @@ import java.util.regex.Pattern;
  * parse puts each of those in one canonical place before the id is derived.
  */
 public record TrackIdentity(
-        List<String> mainArtists,
-        List<String> featuredArtists,
+        @TypeInfo(TypeFactories.StringList.class) List<String> mainArtists,
+        @TypeInfo(TypeFactories.StringList.class) List<String> featuredArtists,
         String baseTitle,
         String version,
         String labelSuffix) implements Serializable {

@@ -6,14 +6,17 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.songnodes.flink.types.BronzeRecordSerializer;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /** One played track as a scraper saw it (docs/contracts.md §1); unknown fields are kept verbatim. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@TypeInfo(BronzeRecordSerializer.Factory.class)
 public final class BronzeRecord implements Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -2,10 +2,12 @@ package io.songnodes.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.songnodes.flink.types.TypeFactories;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One silver row per track id (docs/contracts.md §3). Typed columns hold the winning values; {@code provenance}
@@ -18,7 +20,7 @@ public record SilverTrack(
         @JsonProperty("title") String title,
         @JsonProperty("artist_normalized") String artistNormalized,
         @JsonProperty("title_normalized") String titleNormalized,
-        @JsonProperty("featured_artists") List<String> featuredArtists,
+        @TypeInfo(TypeFactories.StringList.class) @JsonProperty("featured_artists") List<String> featuredArtists,
         @JsonProperty("version") String version,
         @JsonProperty("spotify_id") String spotifyId,
         @JsonProperty("musicbrainz_id") String musicbrainzId,
@@ -32,15 +34,15 @@ public record SilverTrack(
         @JsonProperty("energy") Double energy,
         @JsonProperty("danceability") Double danceability,
         @JsonProperty("valence") Double valence,
-        @JsonProperty("genres") List<String> genres,
+        @TypeInfo(TypeFactories.StringList.class) @JsonProperty("genres") List<String> genres,
         @JsonProperty("label") String label,
         @JsonProperty("release_date") String releaseDate,
         @JsonProperty("duration_ms") Integer durationMs,
         @JsonProperty("enrichment_status") EnrichmentStatus enrichmentStatus,
         @JsonProperty("data_quality_score") double dataQualityScore,
         @JsonProperty("validation_status") String validationStatus,
-        @JsonProperty("provenance") Map<String, FieldValue> provenance,
-        @JsonProperty("provider_enriched_at") Map<String, Instant> providerEnrichedAt,
+        @TypeInfo(TypeFactories.ProvenanceMap.class) @JsonProperty("provenance") Map<String, FieldValue> provenance,
+        @TypeInfo(TypeFactories.InstantMap.class) @JsonProperty("provider_enriched_at") Map<String, Instant> providerEnrichedAt,
         @JsonProperty("first_seen_at") Instant firstSeenAt,
         @JsonProperty("last_enriched_at") Instant lastEnrichedAt) implements Serializable {
 

@@ -112,6 +112,14 @@ final class Pipeline implements AutoCloseable {
                 "--redis-uri", redisUri, "--redis-prefix", redis.prefix(), "--providers-url", simulator.baseUrl(),
                 "--waterfall-config", waterfall.toString(), "--sources", "1001tracklists,mixesdb", "--skip-migrations",
                 "--async-timeout", asyncTimeout));
+        // an option given in extra replaces the base one (Options refuses a key given twice)
+        for (String e : extra) {
+            int i = e.startsWith("--") ? a.indexOf(e) : -1;
+            if (i >= 0) {
+                boolean valued = i + 1 < a.size() && !a.get(i + 1).startsWith("--");
+                a.subList(i, valued ? i + 2 : i + 1).clear();
+            }
+        }
         a.addAll(Arrays.asList(extra));
         return a;
     }

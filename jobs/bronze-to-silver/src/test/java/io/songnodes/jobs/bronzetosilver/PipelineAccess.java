@@ -30,8 +30,8 @@ public final class PipelineAccess {
         /** Points the job at a port where nothing listens. */
         public void redisUnreachable() { p.redisUri = "redis://127.0.0.1:1"; }
 
-        public JobClient startStreaming(Configuration config) throws Exception {
-            return p.startStreaming(config, BronzeInput::rabbit);
+        public JobClient startStreaming(Configuration config, String... extra) throws Exception {
+            return p.startStreaming(config, BronzeInput::rabbit, extra);
         }
 
         @Override public void close() { p.close(); }

@@ -1,7 +1,6 @@
 package io.songnodes.jobs.bronzetosilver.enrich;
 
 import io.songnodes.enrich.waterfall.DeadLetterAdvice;
-import io.songnodes.enrich.waterfall.EnrichmentResult;
 import io.songnodes.model.ErrorType;
 import java.io.Serializable;
 
@@ -11,13 +10,10 @@ public record EnrichmentOutcome(String trackId, ErrorType failure, String provid
 
     /** The same decision {@link RouteFunction} takes: a result without dead-letter advice goes to silver. */
     public static EnrichmentOutcome of(Enriched e) {
-        EnrichmentResult r = e.result();
         String track = e.message().trackId();
-        if (r == null) return new EnrichmentOutcome(track, e.failure(), null, null, e.reason());
-        if (r.deadLetter().isPresent()) {
-            DeadLetterAdvice a = r.deadLetter().get();
-            return new EnrichmentOutcome(track, a.errorType(), a.provider(), a.field(), a.reason());
-        }
+        if (e.failure() != null) return new EnrichmentOutcome(track, e.failure(), null, null, e.reason());
+        DeadLetterAdvice a = e.advice();
+        if (a != null) return new EnrichmentOutcome(track, a.errorType(), a.provider(), a.field(), a.reason());
         return new EnrichmentOutcome(track, null, null, null, null);
     }
 }

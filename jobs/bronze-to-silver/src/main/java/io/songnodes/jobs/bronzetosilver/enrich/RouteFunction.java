@@ -2,7 +2,6 @@ package io.songnodes.jobs.bronzetosilver.enrich;
 
 import io.songnodes.bronze.BronzeMessage;
 import io.songnodes.enrich.waterfall.DeadLetterAdvice;
-import io.songnodes.enrich.waterfall.EnrichmentResult;
 import io.songnodes.flink.rabbit.Outbound;
 import io.songnodes.json.Json;
 import io.songnodes.logs.LogContext;
@@ -52,20 +51,19 @@ public final class RouteFunction extends ProcessFunction<Enriched, Settled> {
 
     @Override
     public void processElement(Enriched e, Context ctx, Collector<Settled> out) {
-        EnrichmentResult r = e.result();
-        if (r == null) {
+        if (e.failure() != null) {
             count("failed");
             deadLetter(e, e.failure(), null, null, e.reason(), 1, ctx);
             return;
         }
-        if (r.deadLetter().isPresent()) {
-            DeadLetterAdvice a = r.deadLetter().get();
+        if (e.advice() != null) {
+            DeadLetterAdvice a = e.advice();
             count("failed");
-            deadLetter(e, a.errorType(), a.provider(), a.field(), a.reason(), (int) Math.max(1, r.providersAsked()), ctx);
+            deadLetter(e, a.errorType(), a.provider(), a.field(), a.reason(), Math.max(1, e.providersAsked()), ctx);
             return;
         }
-        count(r.status().wireName());
-        out.collect(new Settled(e.message(), r.silver(), e.message().reenrichment()));
+        count(e.status().wireName());
+        out.collect(new Settled(e.message(), e.silver(), e.message().reenrichment()));
     }
 
     /** The envelope of a record whose enrichment failed; a replay that fails again keeps when it first failed. */

@@ -1,0 +1,243 @@
+package io.songnodes.jobs.bronzetosilver.bench;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import io.songnodes.bronze.BronzeMessage;
+import io.songnodes.bronze.BronzeValidator;
+import io.songnodes.bronze.PendingSilver;
+import io.songnodes.bronze.RawBody;
+import io.songnodes.bronze.Validation;
+import io.songnodes.flink.jdbc.SilverStatements;
+import io.songnodes.jobs.bronzetosilver.PipelineAccess;
+import io.songnodes.json.Json;
+import io.songnodes.model.BronzeRecord;
+import io.songnodes.model.PlaylistRef;
+import io.songnodes.testing.TestRabbit;
+import io.songnodes.testing.TracklistFixtures;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+
+/**
+ * Benchmark (not a test): the repeat-heavy path end to end, RabbitMQ to PostgreSQL, for songs already enriched. A warm
+ * pass lets the streaming job enrich every song once and write every row; then the same records are published again,
+ * once to a floor program (one thread: consume, parse and validate with the job's validator, batch-upsert the rows the
+ * job writes for a repeat record, commit, ack) and once to the still-running job (MiniCluster, parallelism 2, the real
+ * RabbitMQ source and JDBC sinks, production prefetch and checkpoint interval), whose coalescing state says every song
+ * is fresh. Records count as settled when their rows are committed in PostgreSQL (or they reached the DLQ).
+ * Run: {@code jobs/bronze-to-silver/bench/repeat-path-benchmark.sh [RECORDS]}.
+ */
+public final class RepeatPathBenchmark {
+    /** Records per floor transaction: about what one commit of the job's silver sink holds. */
+    static final int FLOOR_BATCH = 500;
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        List<String> bodies = repeatHeavy(n);
+        List<BronzeMessage> valid = bodies.stream().map(b -> BronzeValidator.validate(b).message()).filter(m -> m != null).toList();
+        long songs = valid.stream().map(BronzeMessage::trackId).distinct().count();
+        // a record settles as its bronze and link rows (keyed by bronze key) or as a dead letter
+        int units = (int) valid.stream().map(BronzeMessage::bronzeKey).distinct().count() + (bodies.size() - valid.size());
+        System.out.printf("repeat path: %d records (%d invalid), %d distinct songs, %d cores%n", bodies.size(),
+                bodies.size() - valid.size(), songs, Runtime.getRuntime().availableProcessors());
+        try (PipelineAccess.P p = PipelineAccess.open(sim -> sim.enforceLimits(false))) {
+            JobClient job = p.startStreaming(new Configuration(), "--prefetch", "30000", "--checkpoint-interval", "2s", "--freshness", "24h");
+            try {
+                Pass warm = jobPass(p, bodies, units, "warm");
+                System.out.println(warm.line("job, warm pass (enriches every song once)"));
+                String floorQueue = p.rabbit().queue("floor.bronze");
+                Pass floor = floorPass(p, floorQueue, bodies);
+                System.out.println(floor.line("floor, one thread"));
+                Pass repeat = jobPass(p, bodies, units, "repeat");
+                System.out.println(repeat.line("job, repeat pass, parallelism 2"));
+                System.out.printf("repeat path: job / floor = %.2f   (goal >= 0.5)%n", repeat.perSecond() / floor.perSecond());
+            } finally {
+                job.cancel().get(30, TimeUnit.SECONDS);
+            }
+        }
+        System.exit(0);
+    }
+
+    /** One measured pass: records settled and the seconds from the first publish to the last settlement. */
+    record Pass(int records, long deadLetters, double seconds) {
+        double perSecond() { return records / seconds; }
+
+        String line(String name) {
+            return String.format("%-46s %6d records in %6.2f s = %7.0f records/s  (%d dead-lettered)",
+                    name, records, seconds, perSecond(), deadLetters);
+        }
+    }
+
+    /**
+     * The kit's 1001tracklists and MixesDB rows, copied until there are {@code n}: each copy is a new set (its own URL
+     * and playlist id, so new bronze keys and playlist rows) playing the same songs.
+     */
+    static List<String> repeatHeavy(int n) {
+        List<BronzeRecord> kit = new ArrayList<>();
+        TracklistFixtures.all1001().forEach(r -> kit.add(r.bronze()));
+        kit.addAll(TracklistFixtures.loadMixesDb());
+        List<String> out = new ArrayList<>(n);
+        for (int copy = 0; out.size() < n; copy++) {
+            for (BronzeRecord b : kit) {
+                if (out.size() == n) break;
+                PlaylistRef p = b.playlist();
+                PlaylistRef pc = p == null ? null : new PlaylistRef(p.sourcePlaylistId() + "-c" + copy, p.name(), p.dj(), p.event(),
+                        p.date(), p.position(), p.cue());
+                out.add(Json.write(new BronzeRecord(b.source(), b.sourceUrl() + "?copy=" + copy, b.sourceTrackId(), b.artist(), b.title(),
+                        pc, b.hints(), b.scrapedAt(), b.scraperVersion())));
+            }
+        }
+        return out;
+    }
+
+    /** Publishes every body to the job's queue and waits until each is linked in silver (after {@code since}) or dead-lettered. */
+    static Pass jobPass(PipelineAccess.P p, List<String> bodies, int units, String tag) throws Exception {
+        long dlqBefore = p.rabbit().depth(p.dlq());
+        Timestamp since = dbNow(p);
+        long started = System.nanoTime();
+        publish(p.rabbit(), p.bronzeQueue(), bodies, tag);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (true) {
+            long linked = countSince(p, "silver.bronze_links", "linked_at", since);
+            long dead = p.rabbit().depth(p.dlq()) - dlqBefore;
+            if (linked + dead >= units && countSince(p, "bronze.raw_tracks", "received_at", since) + dead >= units) {
+                return new Pass(bodies.size(), dead, (System.nanoTime() - started) / 1e9);
+            }
+            if (System.nanoTime() > deadline) throw new IllegalStateException(tag + ": only " + (linked + dead) + " settled");
+            Thread.sleep(20);
+        }
+    }
+
+    /** The floor: a consumer thread started before the same bodies are published, timed from the first publish to its last commit. */
+    static Pass floorPass(PipelineAccess.P p, String queue, List<String> bodies) throws Exception {
+        Floor floor = new Floor(p.db().jdbcUrl(), queue, bodies.size());
+        Thread t = new Thread(floor, "floor");
+        t.start();
+        floor.ready.take();
+        long started = System.nanoTime();
+        publish(p.rabbit(), queue, bodies, "floor");
+        t.join(TimeUnit.MINUTES.toMillis(10));
+        if (floor.failure != null) throw floor.failure;
+        return new Pass(floor.settled, floor.invalid, (floor.finishedNanos - started) / 1e9);
+    }
+
+    /** One thread: consume, validate, batch-upsert bronze.raw_tracks and the four silver tables in one transaction, ack. */
+    static final class Floor implements Runnable {
+        final String jdbcUrl;
+        final String queue;
+        final int expected;
+        final BlockingQueue<Boolean> ready = new LinkedBlockingQueue<>();
+        volatile Exception failure;
+        volatile int settled;
+        volatile int invalid;
+        volatile long finishedNanos;
+
+        Floor(String jdbcUrl, String queue, int expected) {
+            this.jdbcUrl = jdbcUrl;
+            this.queue = queue;
+            this.expected = expected;
+        }
+
+        record Delivery(long tag, byte[] body) {}
+
+        @Override
+        public void run() {
+            try (Connection mq = TestRabbit.factory().newConnection("songnodes-floor");
+                 java.sql.Connection db = DriverManager.getConnection(jdbcUrl)) {
+                db.setAutoCommit(false);
+                Channel ch = mq.createChannel();
+                ch.basicQos(30_000);
+                BlockingQueue<Delivery> inbox = new LinkedBlockingQueue<>();
+                ch.basicConsume(queue, false, new DefaultConsumer(ch) {
+                    @Override public void handleDelivery(String tag, Envelope e, AMQP.BasicProperties props, byte[] body) {
+                        inbox.add(new Delivery(e.getDeliveryTag(), body));
+                    }
+                });
+                PreparedStatement bronze = db.prepareStatement(SilverStatements.BRONZE_UPSERT);
+                PreparedStatement track = db.prepareStatement(SilverStatements.PENDING_TRACK_UPSERT);
+                PreparedStatement link = db.prepareStatement(SilverStatements.LINK_UPSERT);
+                PreparedStatement playlist = db.prepareStatement(SilverStatements.PLAYLIST_UPSERT);
+                PreparedStatement playlistTrack = db.prepareStatement(SilverStatements.PLAYLIST_TRACK_UPSERT);
+                ready.add(true);
+                List<Delivery> batch = new ArrayList<>(FLOOR_BATCH);
+                while (settled + invalid < expected) {
+                    Delivery first = inbox.poll(10, TimeUnit.SECONDS);
+                    if (first == null) throw new IllegalStateException("floor: no message for 10 s");
+                    batch.add(first);
+                    inbox.drainTo(batch, FLOOR_BATCH - 1);
+                    int ok = 0;
+                    for (Delivery d : batch) {
+                        Validation v = BronzeValidator.validate(RawBody.of(d.body()));
+                        if (!v.isValid()) { invalid++; continue; }
+                        BronzeMessage m = v.message();
+                        ok++;
+                        SilverStatements.BRONZE.accept(bronze, m);
+                        bronze.addBatch();
+                        SilverStatements.TRACK.accept(track, PendingSilver.of(m));
+                        track.addBatch();
+                        SilverStatements.LINK.accept(link, m);
+                        link.addBatch();
+                        if (m.record().playlist() != null) {
+                            SilverStatements.PLAYLIST.accept(playlist, m);
+                            playlist.addBatch();
+                            SilverStatements.PLAYLIST_TRACK.accept(playlistTrack, m);
+                            playlistTrack.addBatch();
+                        }
+                    }
+                    for (PreparedStatement ps : List.of(bronze, track, link, playlist, playlistTrack)) ps.executeBatch();
+                    db.commit();
+                    ch.basicAck(batch.get(batch.size() - 1).tag(), true);
+                    settled += ok;
+                    batch.clear();
+                }
+                finishedNanos = System.nanoTime();
+            } catch (Exception e) {
+                failure = e;
+                ready.add(false);
+            }
+        }
+    }
+
+    /** Publishes with one confirm wait at the end, each message with its own correlation id. */
+    static void publish(TestRabbit rabbit, String queue, List<String> bodies, String tag) throws Exception {
+        Channel ch = rabbit.channel();
+        for (int i = 0; i < bodies.size(); i++) {
+            AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().correlationId(tag + "-" + i).deliveryMode(2)
+                    .contentType("application/json").build();
+            ch.basicPublish("", queue, props, bodies.get(i).getBytes(StandardCharsets.UTF_8));
+        }
+        ch.waitForConfirmsOrDie(60_000);
+    }
+
+    static Timestamp dbNow(PipelineAccess.P p) throws Exception {
+        try (java.sql.Connection c = p.db().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT now()")) {
+            rs.next();
+            return rs.getTimestamp(1);
+        }
+    }
+
+    static long countSince(PipelineAccess.P p, String table, String column, Timestamp since) throws Exception {
+        try (java.sql.Connection c = p.db().connect();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE " + column + " >= ?")) {
+            ps.setTimestamp(1, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+}
