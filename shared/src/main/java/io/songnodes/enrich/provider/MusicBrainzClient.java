@@ -43,9 +43,44 @@ public final class MusicBrainzClient extends ProviderClientBase {
     protected CompletableFuture<List<Candidate>> search(TrackQuery q, ProviderHttp via) {
         String artist = q.artist() == null ? "" : q.artist().trim(), title = q.title() == null ? "" : q.title().trim();
         // free text: bare words, so no character of the title reads as Lucene syntax
-        String lucene = artist.isEmpty() ? title.replaceAll("[^\\p{L}\\p{N}]+", " ").trim() : title.isEmpty() ? "artist:\"" + lucene(artist) + "\""
+        String lucene = q.fuzzy() && !artist.isEmpty() && !title.isEmpty() ? fuzzyQuery(artist, title)
+                : artist.isEmpty() ? title.replaceAll("[^\\p{L}\\p{N}]+", " ").trim() : title.isEmpty() ? "artist:\"" + lucene(artist) + "\""
                 : "artist:\"" + lucene(artist) + "\" AND recording:\"" + lucene(title) + "\"";
-        return call(via, SEARCH, "/ws/2/recording?query=" + enc(lucene) + "&fmt=json&limit=" + settings.searchLimit()).thenApply(MusicBrainzParser::search);
+        String page = q.offset() > 0 ? "&offset=" + q.offset() : "";
+        return call(via, SEARCH, "/ws/2/recording?query=" + enc(lucene) + "&fmt=json&limit=" + settings.searchLimit() + page)
+                .thenApply(MusicBrainzParser::search);
+    }
+
+    /**
+     * A Lucene query whose words match within one typing slip: {@code word~1} is a fuzzy term, matched by
+     * Damerau-Levenshtein distance (a transposed pair counts as one edit), so "Jsutice" finds "Justice" and "Randdy"
+     * finds "Randy". Every word of the title before a bracket is required ({@code +}), the version's words and any
+     * artist word are optional (a credit lists joiners and featured artists a tracklist may write otherwise; MusicBrainz
+     * leaves "Original Mix" out of titles). Words of one or two letters, and words with digits, stay exact: one
+     * edit would make them any other short word. Terms are bare words (no phrase: {@code "a b"~1} would be a
+     * proximity search), so nothing in them reads as syntax.
+     */
+    static String fuzzyQuery(String artist, String title) {
+        int bracket = title.replaceAll("[\\[(].*", "").length();
+        List<String> words = new java.util.ArrayList<>();
+        for (String w : fuzzyTerms(title.substring(0, bracket))) words.add("+" + w);
+        words.addAll(words.isEmpty() ? fuzzyTerms(title) : fuzzyTerms(title.substring(bracket)));
+        List<String> artists = fuzzyTerms(artist);
+        String recording = words.isEmpty() ? "" : "recording:(" + String.join(" ", words) + ")";
+        if (artists.isEmpty()) return recording;
+        return "artist:(" + String.join(" ", artists) + ")" + (recording.isEmpty() ? "" : " AND " + recording);
+    }
+
+    private static List<String> fuzzyTerms(String s) {
+        String folded = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[.'\u2019`]", "")
+                .replace("ø", "o").replace("æ", "ae").replace("œ", "oe").replace("ß", "ss").replace("đ", "d").replace("ł", "l");
+        List<String> out = new java.util.ArrayList<>();
+        for (String w : folded.split("[^\\p{L}\\p{N}]+")) {
+            if (w.isEmpty()) continue;
+            out.add(w.length() < 3 || w.chars().anyMatch(Character::isDigit) ? w : w + "~1");
+        }
+        return out;
     }
 
     /** The tracks of one release (label, date and per-recording ISRCs and genres): where MusicBrainz keeps labels. */

@@ -59,14 +59,17 @@ public final class SpotifyClient extends ProviderClientBase {
 
     @Override
     protected CompletableFuture<List<Candidate>> search(TrackQuery q, ProviderHttp via) {
-        if (q.artist() == null || q.artist().isBlank()) return withFeatures(searchQ(unquote(q.title()), via), via);
-        if (q.title() == null || q.title().isBlank()) return withFeatures(searchQ("artist:\"" + unquote(q.artist()) + "\"", via), via);
-        return withFeatures(searchQ("track:\"" + unquote(q.title()) + "\" artist:\"" + unquote(q.artist()) + "\"", via), via);
+        if (q.artist() == null || q.artist().isBlank()) return withFeatures(searchQ(unquote(q.title()), q.offset(), via), via);
+        if (q.title() == null || q.title().isBlank()) return withFeatures(searchQ("artist:\"" + unquote(q.artist()) + "\"", q.offset(), via), via);
+        return withFeatures(searchQ("track:\"" + unquote(q.title()) + "\" artist:\"" + unquote(q.artist()) + "\"", q.offset(), via), via);
     }
 
-    private CompletableFuture<List<Candidate>> searchQ(String q, ProviderHttp via) {
-        return call(via, SEARCH, api("/v1/search?q=" + enc(q) + "&type=track&limit=" + Math.min(settings.searchLimit(), MAX_SEARCH_LIMIT)))
-                .thenApply(SpotifyParser::search);
+    private CompletableFuture<List<Candidate>> searchQ(String q, ProviderHttp via) { return searchQ(q, 0, via); }
+
+    /** One page of hits from {@code offset} (a fallback's next page: Spotify pages with {@code offset}, at most 10 a page). */
+    private CompletableFuture<List<Candidate>> searchQ(String q, int offset, ProviderHttp via) {
+        return call(via, SEARCH, api("/v1/search?q=" + enc(q) + "&type=track&limit=" + Math.min(settings.searchLimit(), MAX_SEARCH_LIMIT)
+                + (offset > 0 ? "&offset=" + offset : ""))).thenApply(SpotifyParser::search);
     }
 
     /** The search page, then one audio-features request for all its ids (it needs the ids the search found). */

@@ -184,7 +184,8 @@ public final class Catalog {
         return t.isBlank() ? title : t;
     }
 
-    static Set<String> words(String s) {
+    /** The words a search matches against: normalised, lower case, split at anything but letters and digits. */
+    public static Set<String> words(String s) {
         if (s == null || s.isBlank()) return Set.of();
         String n = TextNormalizer.normalize(s).toLowerCase(Locale.ROOT);
         Set<String> out = new LinkedHashSet<>(Arrays.asList(n.split("[^\\p{L}\\p{N}]+")));
