@@ -80,6 +80,18 @@ class TypesTest {
     }
 
     @Test
+    void inStreamingTheSilverSinkRunsInTheLagTaskWithoutAShuffle() {
+        BronzeToSilverOptions o = options();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        new BronzeToSilverJob(BronzeInput.rabbit(o), new io.songnodes.flink.rabbit.ConfirmedRabbitSink(o.rabbit(),
+                List.of(o.deadLetterQueue()), List.of(), true), SilverSinks.jdbc(o), o).build(env);
+        List<String> tasks = new ArrayList<>();
+        env.getStreamGraph().getJobGraph().getVertices().forEach(v -> tasks.add(v.getName()));
+        assertThat(tasks).anyMatch(n -> n.startsWith("lag") && n.contains("silver"));
+    }
+
+    @Test
     void theBatchGraphsHaveNoGenericType() throws Exception {
         Path file = Files.writeString(dir.resolve("in.jsonl"), "{}\n");
         assertNoGenericTypes(options("--mode", "batch", "--input", file.toString()), BronzeInput.file(file.toString()));
