@@ -100,6 +100,18 @@ public final class AmqpSettings implements Serializable {
         }
     }
 
+    /**
+     * The HTTP Basic credentials of this account for RabbitMQ's management API, which takes the same users as AMQP;
+     * the operators' probes use it so that they, too, know no default account.
+     */
+    public String managementAuthorization() {
+        String user = connectionFactory().getUsername();
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The virtual host the URI names. */
+    public String virtualHost() { return connectionFactory().getVirtualHost(); }
+
     private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"); }
 
     /** The URI with the password masked, safe for logs and the web UI. */

@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * The cache key of a lookup: {@code cache:{provider}:{sha256}} of the normalised request. Artist and title
- * are folded like track identities (case, diacritics, punctuation), ids are sorted. The duration is left out:
+ * are folded like track identities (case, diacritics, punctuation), ids are sorted, a later page's offset and
+ * a fuzzy search are part of the request. The duration is left out:
  * clients do not send it, it only feeds scoring, which runs after the cache.
  */
 public final class CacheKey {
@@ -33,6 +34,9 @@ public final class CacheKey {
             });
         }
         ids.forEach((k, v) -> canonical.append('\n').append(k).append('=').append(v));
+        // only a fallback's later page or fuzzy search adds a line: first-page keys stay as they were
+        if (query.offset() > 0) canonical.append("\noffset=").append(query.offset());
+        if (query.fuzzy()) canonical.append("\nfuzzy");
         return "cache:" + provider.id() + ":" + sha256(canonical.toString());
     }
 

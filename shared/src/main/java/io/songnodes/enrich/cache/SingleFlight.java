@@ -1,63 +1,92 @@
 package io.songnodes.enrich.cache;
 
-import io.songnodes.enrich.ProviderException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
- * Concurrent identical lookups in one process share one provider call: the first caller runs it, the others
- * wait for its answer or its error. Written by hand: neither jedis nor resilience4j offers request coalescing,
- * and a Caffeine-style loading cache would keep answers that belong in Redis.
+ * Concurrent identical lookups in one process share one provider call: the first caller starts it, the others
+ * get its answer or its error. Each caller gets its own future: cancelling it (a timed-out track) leaves the
+ * others waiting, and the shared call is cancelled only when every caller has gone. Written by hand: neither
+ * jedis nor resilience4j offers request coalescing, and a Caffeine-style loading cache would keep answers that
+ * belong in Redis.
  */
 public final class SingleFlight<V> {
-    /** The shared call. */
-    @FunctionalInterface
-    public interface Call<V> {
-        V run() throws ProviderException;
+    private static final class Flight<V> {
+        final CompletableFuture<V> result = new CompletableFuture<>();
+        CompletableFuture<V> source;
+        int callers;
+        boolean abandoned;
     }
 
-    private final ConcurrentHashMap<String, CompletableFuture<V>> flights = new ConcurrentHashMap<>();
+    private final Map<String, Flight<V>> flights = new HashMap<>();
     private final LongAdder joined = new LongAdder();
 
-    public V run(String key, Call<V> call) throws ProviderException {
+    /** The answer of the running call for {@code key}, or of {@code call} started now when none runs. */
+    public CompletableFuture<V> run(String key, Supplier<CompletableFuture<V>> call) {
+        Flight<V> flight;
+        boolean leader;
+        synchronized (this) {
+            flight = flights.get(key);
+            leader = flight == null;
+            if (leader) {
+                flight = new Flight<>();
+                flights.put(key, flight);
+            } else {
+                joined.increment();
+            }
+            flight.callers++;
+        }
+        Flight<V> f = flight;
         CompletableFuture<V> mine = new CompletableFuture<>();
-        CompletableFuture<V> running = flights.putIfAbsent(key, mine);
-        if (running != null) {
-            joined.increment();
-            return await(running);
-        }
+        f.result.whenComplete((v, t) -> {
+            if (t != null) mine.completeExceptionally(t);
+            else mine.complete(v);
+        });
+        mine.whenComplete((v, t) -> {
+            if (mine.isCancelled()) leave(key, f);
+        });
+        if (leader) start(key, f, call);
+        return mine;
+    }
+
+    private void start(String key, Flight<V> f, Supplier<CompletableFuture<V>> call) {
+        CompletableFuture<V> source;
         try {
-            V v = call.run();
-            mine.complete(v);
-            return v;
-        } catch (ProviderException | RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            flights.remove(key, mine);
+            source = call.get();
+        } catch (RuntimeException | Error e) {
+            source = CompletableFuture.failedFuture(e);
         }
+        boolean abandoned;
+        synchronized (this) {
+            f.source = source;
+            abandoned = f.abandoned;
+        }
+        if (abandoned) source.cancel(true);
+        source.whenComplete((v, t) -> {
+            // gone before the callers hear of it, so a caller arriving after the answer starts afresh
+            synchronized (this) { flights.remove(key, f); }
+            if (t != null) f.result.completeExceptionally(t);
+            else f.result.complete(v);
+        });
+    }
+
+    private void leave(String key, Flight<V> f) {
+        CompletableFuture<V> source;
+        synchronized (this) {
+            if (--f.callers > 0) return;
+            f.abandoned = true;
+            flights.remove(key, f);
+            source = f.source;
+        }
+        if (source != null) source.cancel(true);
     }
 
     /** Callers that joined another caller's flight instead of calling. */
     public long joined() { return joined.sum(); }
 
     /** Flights running now. */
-    public int inFlight() { return flights.size(); }
-
-    private V await(CompletableFuture<V> running) throws ProviderException {
-        try {
-            return running.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("single-flight", ProviderException.Kind.TRANSIENT, null, null, "interrupted waiting for a shared lookup");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof ProviderException pe) throw pe;
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException(c);
-        }
-    }
+    public synchronized int inFlight() { return flights.size(); }
 }

@@ -8,6 +8,7 @@ import io.songnodes.enrich.ProviderName;
 import io.songnodes.enrich.TrackQuery;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Beatport v4 catalog with a user-supplied bearer token: {@code /v4/catalog/tracks/{id}},
@@ -27,30 +28,30 @@ public final class BeatportClient extends ProviderClientBase {
     }
 
     @Override
-    protected List<Candidate> byId(String id, TrackQuery query) throws ProviderException {
-        return List.of(BeatportParser.track(call(TRACK, "/v4/catalog/tracks/" + seg(id))));
+    protected CompletableFuture<List<Candidate>> byId(String id, TrackQuery query, ProviderHttp via) {
+        return call(via, TRACK, "/v4/catalog/tracks/" + seg(id)).thenApply(body -> List.of(BeatportParser.track(body)));
     }
 
     @Override
-    protected List<Candidate> byIsrc(String isrc, TrackQuery query) throws ProviderException {
-        return BeatportParser.list(call(TRACKS_BY_ISRC, "/v4/catalog/tracks/?isrc=" + enc(isrc)));
+    protected CompletableFuture<List<Candidate>> byIsrc(String isrc, TrackQuery query, ProviderHttp via) {
+        return call(via, TRACKS_BY_ISRC, "/v4/catalog/tracks/?isrc=" + enc(isrc)).thenApply(BeatportParser::list);
     }
 
     @Override
-    protected List<Candidate> search(TrackQuery q) throws ProviderException {
+    protected CompletableFuture<List<Candidate>> search(TrackQuery q, ProviderHttp via) {
         // the list filters serve the fallbacks: one field alone, and a whole page of an artist's tracks
         if (q.artist() == null || q.artist().isBlank())
-            return BeatportParser.list(call(SEARCH, "/v4/catalog/tracks/?name=" + enc(q.title().trim()) + "&per_page=" + settings.searchLimit()));
+            return call(via, SEARCH, "/v4/catalog/tracks/?name=" + enc(q.title().trim()) + "&per_page=" + settings.searchLimit()).thenApply(BeatportParser::list);
         if (q.title() == null || q.title().isBlank())
-            return BeatportParser.list(call(SEARCH, "/v4/catalog/tracks/?artist_name=" + enc(q.artist().trim()) + "&per_page=" + ARTIST_PAGE));
-        return BeatportParser.list(call(SEARCH, "/v4/catalog/search?q=" + enc(q.artist().trim() + " " + q.title().trim())
-                + "&type=tracks&per_page=" + settings.searchLimit()));
+            return call(via, SEARCH, "/v4/catalog/tracks/?artist_name=" + enc(q.artist().trim()) + "&per_page=" + ARTIST_PAGE).thenApply(BeatportParser::list);
+        return call(via, SEARCH, "/v4/catalog/search?q=" + enc(q.artist().trim() + " " + q.title().trim())
+                + "&type=tracks&per_page=" + settings.searchLimit()).thenApply(BeatportParser::list);
     }
 
-    private JsonNode call(String endpoint, String pathAndQuery) throws ProviderException {
-        HttpResponse<String> r = send(endpoint, get(settings.endpoints().beatport() + pathAndQuery)
-                .header("Authorization", authorization).build());
-        if (ok(r)) return json(r, endpoint);
-        throw statusError(r, endpoint, Fields.text(jsonOrMissing(r), "detail"));
+    private CompletableFuture<JsonNode> call(ProviderHttp via, String endpoint, String pathAndQuery) {
+        return exchange(via, endpoint, get(settings.endpoints().beatport() + pathAndQuery).header("Authorization", authorization).build(), r -> {
+            if (ok(r)) return json(r, endpoint);
+            throw statusError(r, endpoint, Fields.text(jsonOrMissing(r), "detail"));
+        });
     }
 }

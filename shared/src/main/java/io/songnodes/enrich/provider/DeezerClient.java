@@ -10,6 +10,7 @@ import io.songnodes.enrich.TrackQuery;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Deezer public API (no key): {@code /track/{id}}, {@code /track/isrc:{ISRC}} and
@@ -25,43 +26,45 @@ public final class DeezerClient extends ProviderClientBase {
     }
 
     @Override
-    protected List<Candidate> byId(String id, TrackQuery query) throws ProviderException {
-        return List.of(DeezerParser.track(call(TRACK, "/track/" + seg(id))));
+    protected CompletableFuture<List<Candidate>> byId(String id, TrackQuery query, ProviderHttp via) {
+        return call(via, TRACK, "/track/" + seg(id)).thenApply(body -> List.of(DeezerParser.track(body)));
     }
 
     @Override
-    protected List<Candidate> byIsrc(String isrc, TrackQuery query) throws ProviderException {
-        return List.of(DeezerParser.track(call(TRACK, "/track/isrc:" + seg(isrc))));
+    protected CompletableFuture<List<Candidate>> byIsrc(String isrc, TrackQuery query, ProviderHttp via) {
+        return call(via, TRACK, "/track/isrc:" + seg(isrc)).thenApply(body -> List.of(DeezerParser.track(body)));
     }
 
+    /** The search, then the first {@code detailLookups} hits' details, asked at the same time (they need only the search). */
     @Override
-    protected List<Candidate> search(TrackQuery q) throws ProviderException {
+    protected CompletableFuture<List<Candidate>> search(TrackQuery q, ProviderHttp via) {
         String artist = q.artist() == null ? "" : q.artist().replace("\"", " ").trim(), title = q.title() == null ? "" : q.title().replace("\"", " ").trim();
         String advanced = artist.isEmpty() ? title : title.isEmpty() ? "artist:\"" + artist + "\"" : "artist:\"" + artist + "\" track:\"" + title + "\"";
-        List<Candidate> hits = DeezerParser.search(call(SEARCH, "/search?q=" + enc(advanced) + "&limit=" + settings.searchLimit()));
-        List<Candidate> out = new ArrayList<>(hits.size());
-        for (int i = 0; i < hits.size(); i++) {
-            Candidate hit = hits.get(i);
-            if (i < settings.detailLookups() && hit.recordId() != null) {
-                try {
-                    out.add(DeezerParser.track(call(TRACK, "/track/" + seg(hit.recordId()))));
-                    continue;
-                } catch (ProviderException e) {
-                    if (e.kind() != Kind.NOT_FOUND) throw e; // a vanished hit keeps its search fields
-                }
-            }
-            out.add(hit);
-        }
-        return out;
+        return call(via, SEARCH, "/search?q=" + enc(advanced) + "&limit=" + settings.searchLimit()).thenApply(DeezerParser::search)
+                .thenCompose(hits -> {
+                    List<CompletableFuture<Candidate>> out = new ArrayList<>(hits.size());
+                    for (int i = 0; i < hits.size(); i++) {
+                        Candidate hit = hits.get(i);
+                        if (i < settings.detailLookups() && hit.recordId() != null) {
+                            // a vanished hit keeps its search fields
+                            out.add(recoverNotFound(call(via, TRACK, "/track/" + seg(hit.recordId())).thenApply(DeezerParser::track),
+                                    e -> CompletableFuture.completedFuture(hit)));
+                        } else {
+                            out.add(CompletableFuture.completedFuture(hit));
+                        }
+                    }
+                    return CompletableFuture.allOf(out.toArray(CompletableFuture[]::new)).thenApply(v -> out.stream().map(CompletableFuture::join).toList());
+                });
     }
 
-    private JsonNode call(String endpoint, String pathAndQuery) throws ProviderException {
-        HttpResponse<String> r = send(endpoint, get(settings.endpoints().deezer() + pathAndQuery).build());
-        JsonNode body = ok(r) ? json(r, endpoint) : jsonOrMissing(r);
-        JsonNode err = body.path("error");
-        if (err.isObject()) throw classify(err, r, endpoint);
-        if (!ok(r)) throw statusError(r, endpoint, null);
-        return body;
+    private CompletableFuture<JsonNode> call(ProviderHttp via, String endpoint, String pathAndQuery) {
+        return exchange(via, endpoint, get(settings.endpoints().deezer() + pathAndQuery).build(), r -> {
+            JsonNode body = ok(r) ? json(r, endpoint) : jsonOrMissing(r);
+            JsonNode err = body.path("error");
+            if (err.isObject()) throw classify(err, r, endpoint);
+            if (!ok(r)) throw statusError(r, endpoint, null);
+            return body;
+        });
     }
 
     ProviderException classify(JsonNode err, HttpResponse<String> r, String endpoint) {

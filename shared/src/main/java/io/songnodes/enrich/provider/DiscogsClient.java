@@ -9,6 +9,7 @@ import io.songnodes.enrich.ProviderName;
 import io.songnodes.enrich.TrackQuery;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Discogs: {@code /database/search?type=release&artist=&track=} and {@code /releases/{id}} with
@@ -27,30 +28,32 @@ public final class DiscogsClient extends ProviderClientBase {
     }
 
     @Override
-    protected List<Candidate> byId(String releaseId, TrackQuery query) throws ProviderException {
-        return DiscogsParser.release(call(RELEASE, "/releases/" + seg(releaseId)));
+    protected CompletableFuture<List<Candidate>> byId(String releaseId, TrackQuery query, ProviderHttp via) {
+        return call(via, RELEASE, "/releases/" + seg(releaseId)).thenApply(DiscogsParser::release);
     }
 
     @Override
-    protected List<Candidate> byIsrc(String isrc, TrackQuery query) { return null; }
+    protected CompletableFuture<List<Candidate>> byIsrc(String isrc, TrackQuery query, ProviderHttp via) { return null; }
 
     @Override
-    protected List<Candidate> search(TrackQuery q) throws ProviderException {
+    protected CompletableFuture<List<Candidate>> search(TrackQuery q, ProviderHttp via) {
+        String path;
         if (q.artist() == null || q.artist().isBlank())
-            return DiscogsParser.search(call(SEARCH, "/database/search?type=release&q=" + enc(q.title().trim()) + "&per_page=" + settings.searchLimit()));
-        if (q.title() == null || q.title().isBlank())
-            return DiscogsParser.search(call(SEARCH, "/database/search?type=release&artist=" + enc(q.artist().trim()) + "&per_page=" + settings.searchLimit()));
-        return DiscogsParser.search(call(SEARCH, "/database/search?type=release&artist=" + enc(q.artist().trim())
-                + "&track=" + enc(q.title().trim()) + "&per_page=" + settings.searchLimit()));
+            path = "/database/search?type=release&q=" + enc(q.title().trim()) + "&per_page=" + settings.searchLimit();
+        else if (q.title() == null || q.title().isBlank())
+            path = "/database/search?type=release&artist=" + enc(q.artist().trim()) + "&per_page=" + settings.searchLimit();
+        else
+            path = "/database/search?type=release&artist=" + enc(q.artist().trim()) + "&track=" + enc(q.title().trim()) + "&per_page=" + settings.searchLimit();
+        return call(via, SEARCH, path).thenApply(DiscogsParser::search);
     }
 
-    private JsonNode call(String endpoint, String pathAndQuery) throws ProviderException {
-        HttpResponse<String> r = send(endpoint, get(settings.endpoints().discogs() + pathAndQuery)
-                .header("Authorization", authorization).build());
-        reportRemaining(r);
-        if (ok(r)) return json(r, endpoint);
-        // {"message": "You are making requests too quickly."} / {"message": "Release not found."}
-        throw statusError(r, endpoint, Fields.text(jsonOrMissing(r), "message"));
+    private CompletableFuture<JsonNode> call(ProviderHttp via, String endpoint, String pathAndQuery) {
+        return exchange(via, endpoint, get(settings.endpoints().discogs() + pathAndQuery).header("Authorization", authorization).build(), r -> {
+            reportRemaining(r);
+            if (ok(r)) return json(r, endpoint);
+            // {"message": "You are making requests too quickly."} / {"message": "Release not found."}
+            throw statusError(r, endpoint, Fields.text(jsonOrMissing(r), "message"));
+        });
     }
 
     private void reportRemaining(HttpResponse<String> r) {

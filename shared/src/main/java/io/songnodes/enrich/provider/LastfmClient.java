@@ -9,6 +9,7 @@ import io.songnodes.enrich.ProviderName;
 import io.songnodes.enrich.TrackQuery;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Last.fm: {@code track.getInfo} (by MusicBrainz id when one is known, else artist and track with
@@ -27,61 +28,54 @@ public final class LastfmClient extends ProviderClientBase {
 
     /** Last.fm's own id is its track URL, which has no lookup; a known MusicBrainz id does. */
     @Override
-    public List<Candidate> lookup(TrackQuery query) throws ProviderException {
+    public CompletableFuture<List<Candidate>> lookupAsync(TrackQuery query, ProviderHttp via) {
         String mbid = knownId(query, "musicbrainz");
-        if (mbid != null) {
-            try {
-                Candidate c = withTags(LastfmParser.trackInfo(call(TRACK_INFO, "method=track.getInfo&mbid=" + enc(mbid))));
-                if (c != null) return List.of(c);
-            } catch (ProviderException e) {
-                if (e.kind() != Kind.NOT_FOUND) throw e;
-                if (!notBlank(query.artist()) || !notBlank(query.title())) throw e;
-            }
-        }
-        return super.lookup(query);
+        if (mbid == null) return super.lookupAsync(query, via);
+        CompletableFuture<List<Candidate>> byMbid = call(via, TRACK_INFO, "method=track.getInfo&mbid=" + enc(mbid))
+                .thenApply(LastfmParser::trackInfo)
+                .thenCompose(c -> withTags(c, via))
+                .thenApply(c -> c == null ? null : List.of(c));
+        return recoverNotFound(byMbid, e -> !notBlank(query.artist()) || !notBlank(query.title())
+                ? CompletableFuture.failedFuture(e) : CompletableFuture.completedFuture(null))
+                .thenCompose(found -> found != null ? CompletableFuture.completedFuture(found) : super.lookupAsync(query, via));
     }
 
     @Override
-    protected List<Candidate> byId(String id, TrackQuery query) { return null; }
+    protected CompletableFuture<List<Candidate>> byId(String id, TrackQuery query, ProviderHttp via) { return null; }
 
     @Override
-    protected List<Candidate> byIsrc(String isrc, TrackQuery query) { return null; }
+    protected CompletableFuture<List<Candidate>> byIsrc(String isrc, TrackQuery query, ProviderHttp via) { return null; }
 
     @Override
-    protected List<Candidate> search(TrackQuery q) throws ProviderException {
-        if (!notBlank(q.artist()) || !notBlank(q.title())) return List.of(); // track.getInfo needs both: no fallback search here
-        try {
-            Candidate c = LastfmParser.trackInfo(call(TRACK_INFO, "method=track.getInfo&artist=" + enc(q.artist().trim())
-                    + "&track=" + enc(q.title().trim()) + "&autocorrect=1"));
-            c = withTags(c);
-            return c == null ? List.of() : List.of(c);
-        } catch (ProviderException e) {
-            if (e.kind() == Kind.NOT_FOUND) return List.of();
-            throw e;
-        }
+    protected CompletableFuture<List<Candidate>> search(TrackQuery q, ProviderHttp via) {
+        // track.getInfo needs both: no fallback search here
+        if (!notBlank(q.artist()) || !notBlank(q.title())) return CompletableFuture.completedFuture(List.of());
+        CompletableFuture<List<Candidate>> found = call(via, TRACK_INFO, "method=track.getInfo&artist=" + enc(q.artist().trim())
+                + "&track=" + enc(q.title().trim()) + "&autocorrect=1")
+                .thenApply(LastfmParser::trackInfo)
+                .thenCompose(c -> withTags(c, via))
+                .thenApply(c -> c == null ? List.<Candidate>of() : List.of(c));
+        return recoverNotFound(found, e -> CompletableFuture.completedFuture(List.of()));
     }
 
-    private Candidate withTags(Candidate c) throws ProviderException {
-        if (c == null || !c.genres().isEmpty() || c.artist() == null || c.title() == null) return c;
-        List<String> tags;
-        try {
-            tags = LastfmParser.topTags(call(TOP_TAGS, "method=track.getTopTags&artist=" + enc(c.artist())
-                    + "&track=" + enc(c.title()) + "&autocorrect=1"));
-        } catch (ProviderException e) {
-            if (e.kind() == Kind.NOT_FOUND) return c;
-            throw e;
-        }
-        return new Candidate(c.provider(), c.recordId(), c.artist(), c.artists(), c.title(), c.version(), c.ids(), null, null,
-                null, null, null, null, null, tags, null, null, c.durationMs());
+    private CompletableFuture<Candidate> withTags(Candidate c, ProviderHttp via) {
+        if (c == null || !c.genres().isEmpty() || c.artist() == null || c.title() == null) return CompletableFuture.completedFuture(c);
+        CompletableFuture<Candidate> tagged = call(via, TOP_TAGS, "method=track.getTopTags&artist=" + enc(c.artist())
+                + "&track=" + enc(c.title()) + "&autocorrect=1")
+                .thenApply(LastfmParser::topTags)
+                .thenApply(tags -> new Candidate(c.provider(), c.recordId(), c.artist(), c.artists(), c.title(), c.version(), c.ids(), null, null,
+                        null, null, null, null, null, tags, null, null, c.durationMs()));
+        return recoverNotFound(tagged, e -> CompletableFuture.completedFuture(c));
     }
 
-    private JsonNode call(String endpoint, String methodAndParams) throws ProviderException {
-        HttpResponse<String> r = send(endpoint, get(settings.endpoints().lastfm() + "?" + methodAndParams
-                + "&api_key=" + enc(apiKey) + "&format=json").build());
-        JsonNode body = ok(r) ? json(r, endpoint) : jsonOrMissing(r);
-        if (body.has("error") && body.get("error").isNumber()) throw classify(body, r, endpoint);
-        if (!ok(r)) throw statusError(r, endpoint, null);
-        return body;
+    private CompletableFuture<JsonNode> call(ProviderHttp via, String endpoint, String methodAndParams) {
+        return exchange(via, endpoint, get(settings.endpoints().lastfm() + "?" + methodAndParams
+                + "&api_key=" + enc(apiKey) + "&format=json").build(), r -> {
+            JsonNode body = ok(r) ? json(r, endpoint) : jsonOrMissing(r);
+            if (body.has("error") && body.get("error").isNumber()) throw classify(body, r, endpoint);
+            if (!ok(r)) throw statusError(r, endpoint, null);
+            return body;
+        });
     }
 
     ProviderException classify(JsonNode body, HttpResponse<String> r, String endpoint) {

@@ -14,6 +14,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The lookup strategy every client shares: the provider's own id first, then the ISRC, then a text
@@ -35,48 +38,66 @@ abstract class ProviderClientBase implements ProviderClient {
     @Override public ProviderName name() { return name; }
 
     @Override
-    public List<Candidate> lookup(TrackQuery query) throws ProviderException {
+    public List<Candidate> lookup(TrackQuery query) throws ProviderException { return ProviderHttp.await(lookupAsync(query, http), name); }
+
+    @Override
+    public CompletableFuture<List<Candidate>> lookupAsync(TrackQuery query, ProviderHttp via) {
         String ownId = knownId(query, name.id());
         String isrc = knownId(query, "isrc");
         // one blank side is a fallback search on the other alone (see search)
         boolean text = notBlank(query.artist()) || notBlank(query.title());
-        ProviderException notFound = null;
-        if (ownId != null) {
-            try {
-                List<Candidate> found = byId(ownId, query);
-                if (found != null && !found.isEmpty()) return found;
-            } catch (ProviderException e) {
-                if (e.kind() != Kind.NOT_FOUND) throw e;
-                notFound = e;
-            }
-        }
-        if (isrc != null) {
-            try {
-                List<Candidate> found = byIsrc(isrc.toUpperCase(java.util.Locale.ROOT), query);
-                if (found != null && !found.isEmpty()) return found;
-            } catch (ProviderException e) {
-                if (e.kind() != Kind.NOT_FOUND) throw e;
-                notFound = e;
-            }
-        }
-        if (text) return search(query);
-        if (notFound != null) throw notFound;
-        if (ownId != null || isrc != null) return List.of(); // exact lookup answered, but with no usable record
-        throw new ProviderException(name.id(), Kind.PERMANENT, null, null,
-                "query has no usable id and no artist/title: nothing to look up");
+        ProviderException[] notFound = new ProviderException[1];
+        CompletableFuture<List<Candidate>> found = CompletableFuture.completedFuture(null);
+        if (ownId != null) found = step(found, notFound, () -> byId(ownId, query, via));
+        if (isrc != null) found = step(found, notFound, () -> byIsrc(isrc.toUpperCase(java.util.Locale.ROOT), query, via));
+        return found.thenCompose(list -> {
+            if (list != null && !list.isEmpty()) return CompletableFuture.completedFuture(list);
+            if (text) return search(query, via);
+            if (notFound[0] != null) return CompletableFuture.failedFuture(notFound[0]);
+            if (ownId != null || isrc != null) return CompletableFuture.completedFuture(List.of()); // exact lookup answered, but with no usable record
+            return CompletableFuture.failedFuture(new ProviderException(name.id(), Kind.PERMANENT, null, null,
+                    "query has no usable id and no artist/title: nothing to look up"));
+        });
+    }
+
+    /**
+     * The next exact lookup, tried only when the previous step found nothing; a "not found" answer falls through
+     * (remembered in {@code notFound}), any other error ends the lookup.
+     */
+    private CompletableFuture<List<Candidate>> step(CompletableFuture<List<Candidate>> previous, ProviderException[] notFound,
+                                                    Supplier<CompletableFuture<List<Candidate>>> next) {
+        return previous.thenCompose(list -> {
+            if (list != null && !list.isEmpty()) return CompletableFuture.completedFuture(list);
+            CompletableFuture<List<Candidate>> f = next.get();
+            if (f == null) return CompletableFuture.completedFuture(null);
+            return recoverNotFound(f, e -> {
+                notFound[0] = e;
+                return CompletableFuture.completedFuture(null);
+            });
+        });
+    }
+
+    /** {@code f}, with a NOT_FOUND failure replaced by what {@code onNotFound} gives; other failures stay. */
+    protected static <T> CompletableFuture<T> recoverNotFound(CompletableFuture<T> f, Function<ProviderException, CompletableFuture<T>> onNotFound) {
+        return f.handle((v, t) -> {
+            if (t == null) return CompletableFuture.completedFuture(v);
+            Throwable c = ProviderHttp.unwrap(t);
+            if (c instanceof ProviderException pe && pe.kind() == Kind.NOT_FOUND) return onNotFound.apply(pe);
+            return CompletableFuture.<T>failedFuture(c);
+        }).thenCompose(Function.identity());
     }
 
     /** Exact lookup by this provider's own id; null when the provider has no such lookup. */
-    protected abstract List<Candidate> byId(String id, TrackQuery query) throws ProviderException;
+    protected abstract CompletableFuture<List<Candidate>> byId(String id, TrackQuery query, ProviderHttp via);
 
     /** Exact lookup by ISRC; null when the provider has no ISRC lookup. */
-    protected abstract List<Candidate> byIsrc(String isrc, TrackQuery query) throws ProviderException;
+    protected abstract CompletableFuture<List<Candidate>> byIsrc(String isrc, TrackQuery query, ProviderHttp via);
 
     /**
      * Text search on artist and title. A blank artist searches the title text without field filters (the
      * loosest search the provider has); a blank title lists the artist's tracks.
      */
-    protected abstract List<Candidate> search(TrackQuery query) throws ProviderException;
+    protected abstract CompletableFuture<List<Candidate>> search(TrackQuery query, ProviderHttp via);
 
     /** A GET with the User-Agent, Accept and timeout every provider gets. */
     protected HttpRequest.Builder get(String url) {
@@ -86,10 +107,44 @@ abstract class ProviderClientBase implements ProviderClient {
                 .header("Accept", "application/json");
     }
 
-    protected HttpResponse<String> send(String endpoint, HttpRequest request) throws ProviderException {
-        HttpResponse<String> r = http.send(name, endpoint, request);
-        if (r == null) throw new ProviderException(name.id(), Kind.TRANSIENT, null, null, endpoint + ": no response");
-        return r;
+    protected CompletableFuture<HttpResponse<String>> send(ProviderHttp via, String endpoint, HttpRequest request) {
+        return via.sendAsync(name, endpoint, request).thenCompose(r -> r != null ? CompletableFuture.completedFuture(r)
+                : CompletableFuture.failedFuture(new ProviderException(name.id(), Kind.TRANSIENT, null, null, endpoint + ": no response")));
+    }
+
+    /**
+     * Sends {@code request} and turns the answer into a value with {@code parse}, which throws the provider's error
+     * classes; a RuntimeException from a parser (a body the client cannot handle) fails the future as it is.
+     */
+    protected <T> CompletableFuture<T> exchange(ProviderHttp via, String endpoint, HttpRequest request, Parse<T> parse) {
+        return send(via, endpoint, request).thenCompose(r -> {
+            try {
+                return CompletableFuture.completedFuture(parse.apply(r));
+            } catch (ProviderException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+    }
+
+    /** Reads an answer; throws the provider's error class. */
+    @FunctionalInterface
+    protected interface Parse<T> {
+        T apply(HttpResponse<String> r) throws ProviderException;
+    }
+
+    /** Runs {@code body}; its ProviderException becomes a failed future (parsing inside a chain). */
+    protected static <T> CompletableFuture<T> attempt(Parse0<T> body) {
+        try {
+            return CompletableFuture.completedFuture(body.get());
+        } catch (ProviderException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A value that may throw the provider's error class. */
+    @FunctionalInterface
+    protected interface Parse0<T> {
+        T get() throws ProviderException;
     }
 
     /** Parses a body that should be JSON; a garbled body (truncated answer, proxy page) is transient. */

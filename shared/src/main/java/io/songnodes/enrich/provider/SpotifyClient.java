@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,56 +47,68 @@ public final class SpotifyClient extends ProviderClientBase {
     public boolean audioFeaturesSwitchedOff() { return audioFeaturesOff.get(); }
 
     @Override
-    protected List<Candidate> byId(String id, TrackQuery query) throws ProviderException {
-        JsonNode body = call(TRACK, api("/v1/tracks/" + seg(id)));
-        Candidate c = SpotifyParser.track(body, id);
-        return List.of(SpotifyParser.withFeatures(c, features(List.of(id)).get(id)));
+    protected CompletableFuture<List<Candidate>> byId(String id, TrackQuery query, ProviderHttp via) {
+        return call(via, TRACK, api("/v1/tracks/" + seg(id))).thenApply(body -> SpotifyParser.track(body, id))
+                .thenCompose(c -> features(List.of(id), via).thenApply(f -> List.of(SpotifyParser.withFeatures(c, f.get(id)))));
     }
 
     @Override
-    protected List<Candidate> byIsrc(String isrc, TrackQuery query) throws ProviderException {
-        return withFeatures(searchQ("isrc:" + isrc));
+    protected CompletableFuture<List<Candidate>> byIsrc(String isrc, TrackQuery query, ProviderHttp via) {
+        return withFeatures(searchQ("isrc:" + isrc, via), via);
     }
 
     @Override
-    protected List<Candidate> search(TrackQuery q) throws ProviderException {
-        if (q.artist() == null || q.artist().isBlank()) return withFeatures(searchQ(unquote(q.title())));
-        if (q.title() == null || q.title().isBlank()) return withFeatures(searchQ("artist:\"" + unquote(q.artist()) + "\""));
-        return withFeatures(searchQ("track:\"" + unquote(q.title()) + "\" artist:\"" + unquote(q.artist()) + "\""));
+    protected CompletableFuture<List<Candidate>> search(TrackQuery q, ProviderHttp via) {
+        if (q.artist() == null || q.artist().isBlank()) return withFeatures(searchQ(unquote(q.title()), q.offset(), via), via);
+        if (q.title() == null || q.title().isBlank()) return withFeatures(searchQ("artist:\"" + unquote(q.artist()) + "\"", q.offset(), via), via);
+        return withFeatures(searchQ("track:\"" + unquote(q.title()) + "\" artist:\"" + unquote(q.artist()) + "\"", q.offset(), via), via);
     }
 
-    private List<Candidate> searchQ(String q) throws ProviderException {
-        return SpotifyParser.search(call(SEARCH, api("/v1/search?q=" + enc(q) + "&type=track&limit=" + Math.min(settings.searchLimit(), MAX_SEARCH_LIMIT))));
+    private CompletableFuture<List<Candidate>> searchQ(String q, ProviderHttp via) { return searchQ(q, 0, via); }
+
+    /** One page of hits from {@code offset} (a fallback's next page: Spotify pages with {@code offset}, at most 10 a page). */
+    private CompletableFuture<List<Candidate>> searchQ(String q, int offset, ProviderHttp via) {
+        return call(via, SEARCH, api("/v1/search?q=" + enc(q) + "&type=track&limit=" + Math.min(settings.searchLimit(), MAX_SEARCH_LIMIT)
+                + (offset > 0 ? "&offset=" + offset : ""))).thenApply(SpotifyParser::search);
     }
 
-    private List<Candidate> withFeatures(List<Candidate> candidates) throws ProviderException {
-        if (candidates.isEmpty()) return candidates;
-        Map<String, SpotifyParser.Features> f = features(candidates.stream().map(Candidate::recordId).distinct().toList());
-        List<Candidate> out = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) out.add(SpotifyParser.withFeatures(c, f.get(c.recordId())));
-        return out;
+    /** The search page, then one audio-features request for all its ids (it needs the ids the search found). */
+    private CompletableFuture<List<Candidate>> withFeatures(CompletableFuture<List<Candidate>> found, ProviderHttp via) {
+        return found.thenCompose(candidates -> {
+            if (candidates.isEmpty()) return CompletableFuture.completedFuture(candidates);
+            return features(candidates.stream().map(Candidate::recordId).distinct().toList(), via).thenApply(f -> {
+                List<Candidate> out = new ArrayList<>(candidates.size());
+                for (Candidate c : candidates) out.add(SpotifyParser.withFeatures(c, f.get(c.recordId())));
+                return out;
+            });
+        });
     }
 
     /** Audio features by id; empty when the capability is off or Spotify has none for these ids. */
-    private Map<String, SpotifyParser.Features> features(List<String> ids) throws ProviderException {
-        if (audioFeaturesOff.get() || ids.isEmpty()) return Map.of();
+    private CompletableFuture<Map<String, SpotifyParser.Features>> features(List<String> ids, ProviderHttp via) {
+        if (audioFeaturesOff.get() || ids.isEmpty()) return CompletableFuture.completedFuture(Map.of());
         String url = ids.size() == 1 ? api("/v1/audio-features/" + seg(ids.get(0)))
                 : api("/v1/audio-features?ids=" + String.join(",", ids.stream().map(ProviderClientBase::enc).toList()));
-        try {
-            JsonNode body = call(AUDIO_FEATURES, url);
+        CompletableFuture<Map<String, SpotifyParser.Features>> f = call(via, AUDIO_FEATURES, url).thenApply(body -> {
             if (ids.size() == 1) {
                 SpotifyParser.Features one = SpotifyParser.features(body);
-                return one == null ? Map.of() : Map.of(ids.get(0), one);
+                return one == null ? Map.<String, SpotifyParser.Features>of() : Map.of(ids.get(0), one);
             }
             return SpotifyParser.featuresBatch(body);
-        } catch (ProviderException e) {
-            if (e.kind() == Kind.CAPABILITY_MISSING) {
-                switchOffAudioFeatures(e);
-                return Map.of();
+        });
+        return f.handle((v, t) -> {
+            if (t == null) return CompletableFuture.completedFuture(v);
+            Throwable c = ProviderHttp.unwrap(t);
+            if (c instanceof ProviderException e) {
+                if (e.kind() == Kind.CAPABILITY_MISSING) {
+                    switchOffAudioFeatures(e);
+                    return CompletableFuture.completedFuture(Map.<String, SpotifyParser.Features>of());
+                }
+                // a track without analysis: candidates stand without it
+                if (e.kind() == Kind.NOT_FOUND) return CompletableFuture.completedFuture(Map.<String, SpotifyParser.Features>of());
             }
-            if (e.kind() == Kind.NOT_FOUND) return Map.of(); // a track without analysis: candidates stand without it
-            throw e;
-        }
+            return CompletableFuture.<Map<String, SpotifyParser.Features>>failedFuture(c);
+        }).thenCompose(x -> x);
     }
 
     private void switchOffAudioFeatures(ProviderException cause) {
@@ -106,20 +119,22 @@ public final class SpotifyClient extends ProviderClientBase {
     }
 
     /** One authorised GET; a 401 (token expired early or revoked) refreshes the token once. */
-    private JsonNode call(String endpoint, String url) throws ProviderException {
-        for (int attempt = 0; ; attempt++) {
-            String token = tokens.token();
-            HttpRequest request = get(url).header("Authorization", "Bearer " + token).build();
-            HttpResponse<String> r = send(endpoint, request);
-            if (ok(r)) return json(r, endpoint);
-            if (r.statusCode() == 401 && attempt == 0) {
-                tokens.invalidate(token);
-                continue;
-            }
-            // Web API error object {"error":{"status":429,"message":"API rate limit exceeded"}}; a 429 may have an empty body
-            String message = Fields.text(jsonOrMissing(r).path("error"), "message");
-            throw statusError(r, endpoint, message);
-        }
+    private CompletableFuture<JsonNode> call(ProviderHttp via, String endpoint, String url) { return call(via, endpoint, url, 0); }
+
+    private CompletableFuture<JsonNode> call(ProviderHttp via, String endpoint, String url, int attempt) {
+        return tokens.token().thenCompose(token -> send(via, endpoint, get(url).header("Authorization", "Bearer " + token).build())
+                .thenCompose(r -> {
+                    if (r.statusCode() == 401 && attempt == 0) {
+                        tokens.invalidate(token);
+                        return call(via, endpoint, url, 1);
+                    }
+                    return attempt(() -> {
+                        if (ok(r)) return json(r, endpoint);
+                        // Web API error object {"error":{"status":429,"message":"API rate limit exceeded"}}; a 429 may have an empty body
+                        String message = Fields.text(jsonOrMissing(r).path("error"), "message");
+                        throw statusError(r, endpoint, message);
+                    });
+                }));
     }
 
     private String api(String pathAndQuery) { return settings.endpoints().spotifyApi() + pathAndQuery; }

@@ -15,10 +15,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Spotify client-credentials token: {@code POST /api/token} with HTTP Basic client auth, cached and
- * refreshed {@code margin} before it expires. Synchronized so that concurrent lookups share one refresh.
+ * refreshed {@code margin} before it expires. Concurrent lookups share one refresh: the token is a shared future,
+ * so no lookup blocks a thread waiting for it. The refresh goes over the client's own transport, not a lookup's
+ * (one cancelled track must not cancel the token every other lookup waits for).
  */
 final class SpotifyTokenSource {
     static final String ENDPOINT = "token";
@@ -27,7 +30,7 @@ final class SpotifyTokenSource {
     private final ProviderSettings settings;
     private final String basicAuth;
     private final Clock clock;
-    private String token;
+    private CompletableFuture<String> token;
     private Instant refreshAt = Instant.MIN;
 
     SpotifyTokenSource(ProviderHttp http, ProviderSettings settings, String clientId, String clientSecret, Clock clock) {
@@ -37,17 +40,20 @@ final class SpotifyTokenSource {
         this.clock = clock;
     }
 
-    synchronized String token() throws ProviderException {
-        if (token == null || !clock.instant().isBefore(refreshAt)) refresh();
+    /** The current token, or the refresh every caller shares; a failed refresh is tried again by the next caller. */
+    synchronized CompletableFuture<String> token() {
+        boolean stale = token == null || token.isCompletedExceptionally() || token.isCancelled()
+                || (token.isDone() && !clock.instant().isBefore(refreshAt));
+        if (stale) token = refresh();
         return token;
     }
 
     /** Drops {@code rejected} (the API answered 401 with it) so the next call fetches a fresh one. */
     synchronized void invalidate(String rejected) {
-        if (rejected != null && rejected.equals(token)) token = null;
+        if (rejected != null && token != null && token.isDone() && !token.isCompletedExceptionally() && rejected.equals(token.join())) token = null;
     }
 
-    private void refresh() throws ProviderException {
+    private CompletableFuture<String> refresh() {
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.endpoints().spotifyAccounts() + "/api/token"))
                 .timeout(settings.requestTimeout())
                 .header("User-Agent", settings.userAgent())
@@ -57,7 +63,16 @@ final class SpotifyTokenSource {
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
                 .build();
         Instant sentAt = clock.instant();
-        HttpResponse<String> r = http.send(ProviderName.SPOTIFY, ENDPOINT, request);
+        return http.sendAsync(ProviderName.SPOTIFY, ENDPOINT, request).thenCompose(r -> {
+            try {
+                return CompletableFuture.completedFuture(read(r, sentAt));
+            } catch (ProviderException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+    }
+
+    private String read(HttpResponse<String> r, Instant sentAt) throws ProviderException {
         JsonNode body;
         try {
             body = r.body() == null || r.body().isBlank() ? Json.MAPPER.missingNode() : Json.MAPPER.readTree(r.body());
@@ -70,11 +85,10 @@ final class SpotifyTokenSource {
             Double expiresIn = Fields.positive(body, "expires_in");
             if (t == null || expiresIn == null)
                 throw new ProviderException("spotify", Kind.TRANSIENT, s, null, "token: answer without access_token/expires_in");
-            token = t;
             Duration life = Duration.ofSeconds(expiresIn.longValue());
             Duration margin = settings.tokenRefreshMargin().compareTo(life.dividedBy(2)) > 0 ? life.dividedBy(2) : settings.tokenRefreshMargin();
-            refreshAt = sentAt.plus(life).minus(margin);
-            return;
+            synchronized (this) { refreshAt = sentAt.plus(life).minus(margin); }
+            return t;
         }
         // the accounts service speaks OAuth: {"error":"invalid_client","error_description":"Invalid client"}
         String oauthError = Fields.text(body, "error");

@@ -5,6 +5,11 @@ import io.songnodes.enrich.ProviderException;
 import io.songnodes.enrich.ProviderName;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -17,16 +22,18 @@ import org.slf4j.LoggerFactory;
  * <p>Written by hand because resilience4j's RateLimiter (and Bucket-like libraries without a Redis backend
  * in our dependency set) keep their state in the JVM: N subtasks would each get the full quota. GCRA is used
  * instead of a token bucket so that with burst 1 requests are strictly spaced one emission interval apart and
- * no rolling window ever holds more than the quota. A caller reserves the next free slot and sleeps until it,
- * so callers are served in order and no polling loop hits Redis. Because a sleeping thread can wake late on a
- * busy machine, the actual send is also claimed in Redis: it must be one interval after the previous send (and,
- * with {@link ResilienceSettings#strictSpacing}, after the previous answer).
+ * no rolling window ever holds more than the quota. A caller reserves the next free slot and is told when it
+ * comes (like resilience4j's {@code reservePermission}); no thread sleeps: the end of the wait is scheduled on a
+ * shared timer, so callers are served in order, no polling loop hits Redis, and the requests waiting are bounded
+ * by the callers' in-flight capacity, not by threads. A reservation whose caller is cancelled is given back.
+ * Because a timer can fire late on a busy machine, the actual send is also claimed in Redis: it must be one
+ * interval after the previous send (and, with {@link ResilienceSettings#strictSpacing}, after the previous answer).
  *
  * <p>AIMD and Retry-After live in the same Redis hash, so one instance's 429 slows every instance down:
  * {@link #onRateLimited} multiplies the shared rate factor by {@code aimd.decreaseFactor} (at most once per
  * cooldown) and blocks all slots until Retry-After; {@link #onSuccess} adds {@code aimd.increaseStep} back.
  *
- * <p>Redis unreachable: each process falls back to a local resilience4j limiter at rate/fallbackInstances
+ * <p>Redis unreachable: each process falls back to the same GCRA in the JVM ({@link LocalFallbackLimiter}) at rate/fallbackInstances
  * (see {@link ResilienceSettings#fallbackInstances}), logs once per outage and counts {@link #localFallbacks}.
  */
 public final class GlobalRateLimiter {
@@ -49,6 +56,13 @@ public final class GlobalRateLimiter {
             local blocked = tonumber(s[3]) or 0
             local T = T0 / factor
             local tau = (burst - 1) * T
+            redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. string.format('%.0f', math.max(now, blocked)))
+            local free = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+            if free[1] and tonumber(free[2]) - now <= maxWait then
+              redis.call('ZREM', KEYS[2], free[1])
+              return {'1', string.format('%.0f', tonumber(free[2]) - now), '0', string.format('%.6f', factor),
+                      string.format('%.0f', tonumber(free[2])), 'f' .. free[1]}
+            end
             local slot = math.max(now, tat - tau, blocked)
             local wait = slot - now
             if wait > maxWait then
@@ -63,16 +77,25 @@ public final class GlobalRateLimiter {
                     string.format('%.0f', newTat)}
             """;
 
-    // Gives back a reservation its caller will not use (cancelled while waiting for its slot), when it is still the
-    // last one taken: tat goes back by one interval. A later reservation keeps it (slots are never reordered).
+    // Gives back a reservation its caller will not use (its track was cancelled before the slot). The last one taken
+    // moves tat back by one interval; any other goes to the sorted set of released slots ({key}:free, score = slot),
+    // which ACQUIRE hands out first while they are still due: a slot the schedule granted once, so reusing it can
+    // never put more requests in a window than the GCRA allows. Tokens of reused slots start with 'f'.
     private static final String RELEASE = """
-            local s = redis.call('HMGET', KEYS[1], 'tat', 'factor')
-            if s[1] ~= false and s[1] == ARGV[1] then
-              local T = tonumber(ARGV[2]) / (tonumber(s[2]) or 1)
-              redis.call('HSET', KEYS[1], 'tat', string.format('%.0f', tonumber(s[1]) - T))
-              return 1
+            local token = ARGV[1]
+            if string.sub(token, 1, 1) == 'f' then
+              token = string.sub(token, 2)
+            else
+              local s = redis.call('HMGET', KEYS[1], 'tat', 'factor')
+              if s[1] ~= false and s[1] == token then
+                local T = tonumber(ARGV[2]) / (tonumber(s[2]) or 1)
+                redis.call('HSET', KEYS[1], 'tat', string.format('%.0f', tonumber(s[1]) - T))
+                return 1
+              end
             end
-            return 0
+            redis.call('ZADD', KEYS[2], ARGV[3], token)
+            redis.call('PEXPIRE', KEYS[2], ARGV[4])
+            return 2
             """;
 
     private static final String PENALIZE = """
@@ -146,7 +169,9 @@ public final class GlobalRateLimiter {
     private final ProviderName provider;
     private final ResilienceSettings settings;
     private final EnrichmentListener listener;
+    private final ScheduledExecutorService timer;
     private final String key;
+    private final String freeKey;
     private final long emissionMicros;
     // sends (not only slots) are kept one interval apart, so a caller that overslept its slot on a busy machine
     // cannot end up right before the next one; only without burst, where sends are meant to be evenly spaced
@@ -161,16 +186,25 @@ public final class GlobalRateLimiter {
     private volatile double lastFactor = 1;
     private volatile double lastAvailable;
 
+    /** A limiter whose waits run on the process-wide {@link Timers#shared()} (tools and tests). */
     public GlobalRateLimiter(RedisGuard redis, ProviderName provider, ResilienceSettings settings, EnrichmentListener listener) {
+        this(redis, provider, settings, listener, Timers.shared());
+    }
+
+    /** A limiter that schedules the end of every wait on {@code timer} instead of sleeping a thread. */
+    public GlobalRateLimiter(RedisGuard redis, ProviderName provider, ResilienceSettings settings, EnrichmentListener listener,
+                             ScheduledExecutorService timer) {
         this.redis = redis;
         this.provider = provider;
         this.settings = settings;
         this.listener = listener == null ? EnrichmentListener.NONE : listener;
+        this.timer = timer;
         this.key = redis.key("ratelimit:" + provider.id());
+        this.freeKey = key + ":free";
         Duration interval = settings.effectiveInterval();
         this.emissionMicros = Math.max(1, interval.toNanos() / 1000);
         this.anchored = settings.burst() == 1 || settings.strictSpacing();
-        this.local = new LocalFallbackLimiter(provider.id(), interval, settings.fallbackInstances(), settings.maxPermitWait(), settings.aimd());
+        this.local = new LocalFallbackLimiter(interval, settings.fallbackInstances(), settings.aimd());
         this.lastAvailable = settings.burst();
     }
 
@@ -186,116 +220,249 @@ public final class GlobalRateLimiter {
      */
     public record Permit(Duration waited, long slotMicros, long sendMicros, boolean global) {}
 
-    /** Blocks until a global permit is granted, at most {@code settings.maxPermitWait()}. */
+    /** Blocks until a global permit is granted, at most {@code settings.maxPermitWait()} (the CLI and tests). */
     public Permit acquire() throws ProviderException { return acquire(settings.maxPermitWait()); }
 
     /**
-     * Blocks until a global permit is granted, at most {@code maxWait}; reports the wait to the listener. The
-     * caller then sends one request and reports its end with {@link #onAnswer} (with strict spacing the other
-     * instances are held until then, or until the request timeout).
+     * Blocks until {@link #acquireAsync} grants a permit. An interrupt cancels the wait and gives the slot back.
      */
     public Permit acquire(Duration maxWait) throws ProviderException {
-        long start = System.nanoTime();
-        long deadline = start + maxWait.toNanos();
+        CompletableFuture<Permit> f = acquireAsync(maxWait);
         try {
-            while (true) {
-                long budgetMicros = Math.max(0, (deadline - System.nanoTime()) / 1000);
-                List<Object> r;
-                try {
-                    r = redis.call(j -> castList(j.eval(ACQUIRE, List.of(key), List.of(
-                            String.valueOf(emissionMicros), String.valueOf(settings.burst()), String.valueOf(budgetMicros), KEY_TTL_MS))));
-                } catch (RedisUnavailableException e) {
-                    return acquireLocally(start, deadline, e);
-                }
-                backOnRedis();
-                long waitMicros = Long.parseLong((String) r.get(1));
-                if (!"1".equals(r.get(0))) {
-                    throw new PermitTimeoutException(provider.id(), Duration.ofNanos(waitMicros * 1000), maxWait);
-                }
-                lastAvailable = Double.parseDouble((String) r.get(2));
-                lastFactor = Double.parseDouble((String) r.get(3));
-                long slot = Long.parseLong((String) r.get(4));
-                if (waitMicros > 0) {
-                    try {
-                        sleepMicros(waitMicros);
-                    } catch (InterruptedException cancelled) {
-                        release((String) r.get(5));
-                        throw cancelled;
-                    }
-                }
-                long sendMicros = slot;
-                if (waitMicros > 0 || anchored) {
-                    sendMicros = claim(deadline, maxWait);
-                    // a Retry-After that arrived while we slept voids our slot: take a new one behind the block
-                    if (sendMicros < 0) continue;
-                    if (sendMicros == 0) sendMicros = slot;   // Redis went away after our reservation
-                }
-                Duration waited = Duration.ofNanos(System.nanoTime() - start);
-                listener.limiterWait(provider, waited, lastAvailable, settings.burst());
-                return new Permit(waited, slot, sendMicros, true);
-            }
+            return f.get(maxWait.toMillis() + 60_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
+            f.cancel(false);
             Thread.currentThread().interrupt();
             throw new ProviderException(provider.id(), ProviderException.Kind.TRANSIENT, null, null, "interrupted waiting for a rate-limit permit");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ProviderException pe) throw pe;
+            throw new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.cancel(false);
+            throw new PermitTimeoutException(provider.id(), maxWait, maxWait);
         }
-    }
-
-    /** Returns an unused reservation (see RELEASE); true when it was given back. */
-    private boolean release(String reservedTat) {
-        try {
-            Object done = redis.call(j -> j.eval(RELEASE, List.of(key), List.of(reservedTat, String.valueOf(emissionMicros))));
-            boolean released = Long.valueOf(1).equals(done);
-            if (released) releasedReservations.increment();
-            return released;
-        } catch (RedisUnavailableException e) {
-            return false;
-        }
-    }
-
-    /** Reservations given back because their caller was cancelled while waiting. */
-    public long releasedReservations() { return releasedReservations.sum(); }
-
-    private Permit acquireLocally(long start, long deadline, RedisUnavailableException cause) throws InterruptedException, PermitTimeoutException {
-        localFallbacks.increment();
-        if (onFallback.compareAndSet(false, true)) {
-            LOG.warn("{} limiter: Redis unavailable ({}); limiting per process at {} / {} instance(s) until it is back",
-                    provider.id(), cause.getMessage(), settings.rate(), settings.fallbackInstances());
-        }
-        Duration budget = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        if (!local.acquire(budget)) throw new PermitTimeoutException(provider.id(), budget, budget);
-        lastAvailable = local.availablePermits();
-        lastFactor = local.factor();
-        Duration waited = Duration.ofNanos(System.nanoTime() - start);
-        listener.limiterWait(provider, waited, lastAvailable, 1);
-        return new Permit(waited, -1, -1, false);
-    }
-
-    private void backOnRedis() {
-        if (onFallback.compareAndSet(true, false)) LOG.info("{} limiter: Redis is back, global limit restored", provider.id());
     }
 
     /**
-     * Waits out strict spacing after our slot; returns the send time on the Redis clock (0 when Redis went away),
-     * or -1 for a Retry-After block that started while we slept.
+     * Reserves the next global slot (one Redis script, no waiting) and completes when the caller may send: at once
+     * when the slot is now, else from {@code timer} when the slot comes (resilience4j's reservePermission, shared
+     * through Redis). Fails with {@link PermitTimeoutException} when no slot is free within {@code maxWait}.
+     * Cancelling the future before it completes gives the slot back (see RELEASE), wherever it is in the queue.
+     * The caller sends one request per permit and reports its end with {@link #onAnswer} (with strict spacing the
+     * other instances are held until then, or until the request timeout).
      */
-    private long claim(long deadline, Duration maxWait) throws InterruptedException, PermitTimeoutException {
-        while (true) {
+    public CompletableFuture<Permit> acquireAsync(Duration maxWait) {
+        Wait w = new Wait(maxWait);
+        w.reserve();
+        return w.result;
+    }
+
+    /** One caller's way to a permit: a reservation, a scheduled end of wait, a claim; cancellable at every step. */
+    private final class Wait {
+        final CompletableFuture<Permit> result = new CompletableFuture<>();
+        final long start = System.nanoTime();
+        final long deadline;
+        final Duration maxWait;
+        private boolean finished;
+        private String token;                        // the Redis reservation held, or null
+        private long slot;
+        private LocalFallbackLimiter.Slot localSlot;  // the local reservation held, or null
+        private ScheduledFuture<?> pending;
+
+        Wait(Duration maxWait) {
+            this.maxWait = maxWait;
+            this.deadline = start + maxWait.toNanos();
+            result.whenComplete((p, t) -> {
+                if (result.isCancelled()) cancelled();
+            });
+        }
+
+        void reserve() {
+            if (isFinished()) return;
+            long budgetMicros = Math.max(0, (deadline - System.nanoTime()) / 1000);
+            List<Object> r;
+            try {
+                r = redis.call(j -> castList(j.eval(ACQUIRE, List.of(key, freeKey), List.of(
+                        String.valueOf(emissionMicros), String.valueOf(settings.burst()), String.valueOf(budgetMicros), KEY_TTL_MS))));
+            } catch (RedisUnavailableException e) {
+                reserveLocally(e);
+                return;
+            } catch (RuntimeException e) {
+                fail(e);
+                return;
+            }
+            backOnRedis();
+            long waitMicros = Long.parseLong((String) r.get(1));
+            if (!"1".equals(r.get(0))) {
+                fail(new PermitTimeoutException(provider.id(), Duration.ofNanos(waitMicros * 1000), maxWait));
+                return;
+            }
+            lastAvailable = Double.parseDouble((String) r.get(2));
+            lastFactor = Double.parseDouble((String) r.get(3));
+            long reservedSlot = Long.parseLong((String) r.get(4));
+            synchronized (this) {
+                if (finished) {
+                    // cancelled while the script ran: the slot goes back at once
+                    releaseRedis((String) r.get(5), reservedSlot);
+                    return;
+                }
+                token = (String) r.get(5);
+                slot = reservedSlot;
+            }
+            if (waitMicros > 0 || anchored) after(waitMicros, this::claim);
+            else grant(reservedSlot, reservedSlot);
+        }
+
+        private void reserveLocally(RedisUnavailableException cause) {
+            localFallbacks.increment();
+            if (onFallback.compareAndSet(false, true)) {
+                LOG.warn("{} limiter: Redis unavailable ({}); limiting per process at {} / {} instance(s) until it is back",
+                        provider.id(), cause.getMessage(), settings.rate(), settings.fallbackInstances());
+            }
+            long now = System.nanoTime();
+            long budget = Math.max(0, deadline - now);
+            LocalFallbackLimiter.Slot s = local.reserve(now, budget);
+            if (s == null) {
+                fail(new PermitTimeoutException(provider.id(), Duration.ofNanos(budget), Duration.ofNanos(budget)));
+                return;
+            }
+            synchronized (this) {
+                if (finished) {
+                    local.release(s);
+                    return;
+                }
+                localSlot = s;
+            }
+            lastAvailable = local.availablePermits(now);
+            lastFactor = local.factor();
+            after(Math.max(0, (s.atNanos() - now) / 1000), () -> grant(-1, -1));
+        }
+
+        /** After the slot: Retry-After block, or strict spacing (anchor); otherwise the send is claimed now. */
+        private void claim() {
+            if (isFinished()) return;
             List<Object> r;
             try {
                 r = redis.call(j -> castList(j.eval(CLAIM, List.of(key), List.of(
                         String.valueOf(emissionMicros), anchored ? "1" : "0",
                         settings.strictSpacing() ? String.valueOf(settings.timeout().toNanos() / 1000) : "0"))));
             } catch (RedisUnavailableException e) {
-                return 0;   // we hold a slot already; the local limiter takes over on the next acquire
+                grant(slot, slot);   // we hold a slot already; the local limiter takes over on the next reservation
+                return;
+            } catch (RuntimeException e) {
+                fail(e);
+                return;
             }
-            if (Long.parseLong((String) r.get(0)) > 0) return -1;
+            if (Long.parseLong((String) r.get(0)) > 0) {
+                // a Retry-After that arrived while we waited voids our slot: take a new one behind the block
+                synchronized (this) { token = null; }
+                reserve();
+                return;
+            }
             long anchorWait = Long.parseLong((String) r.get(1));
-            if (anchorWait == 0) return Long.parseLong((String) r.get(2));
-            if (System.nanoTime() + anchorWait * 1000 > deadline) {
-                throw new PermitTimeoutException(provider.id(), Duration.ofNanos(anchorWait * 1000), maxWait);
+            if (anchorWait == 0) {
+                grant(slot, Long.parseLong((String) r.get(2)));
+                return;
             }
-            sleepMicros(anchorWait);
+            if (System.nanoTime() + anchorWait * 1000 > deadline) {
+                fail(new PermitTimeoutException(provider.id(), Duration.ofNanos(anchorWait * 1000), maxWait));
+                return;
+            }
+            after(anchorWait, this::claim);
         }
+
+        private void after(long micros, Runnable next) {
+            if (micros <= 0) {
+                next.run();
+                return;
+            }
+            synchronized (this) {
+                if (finished) return;
+                try {
+                    pending = timer.schedule(next, micros, TimeUnit.MICROSECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    pending = null;
+                }
+                if (pending != null) return;
+            }
+            fail(new ProviderException(provider.id(), ProviderException.Kind.TRANSIENT, null, null, "limiter timer is shut down"));
+        }
+
+        private void grant(long grantedSlot, long sendMicros) {
+            synchronized (this) {
+                if (finished) return;
+                finished = true;
+                token = null;
+                localSlot = null;
+            }
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            listener.limiterWait(provider, waited, lastAvailable, grantedSlot < 0 ? 1 : settings.burst());
+            result.complete(new Permit(waited, grantedSlot, sendMicros, grantedSlot >= 0));
+        }
+
+        private void fail(Throwable t) {
+            String held;
+            long heldSlot;
+            LocalFallbackLimiter.Slot heldLocal;
+            synchronized (this) {
+                if (finished) return;
+                finished = true;
+                held = token;
+                heldSlot = slot;
+                heldLocal = localSlot;
+                token = null;
+                localSlot = null;
+            }
+            if (held != null) releaseRedis(held, heldSlot);
+            if (heldLocal != null) releaseLocal(heldLocal);
+            result.completeExceptionally(t);
+        }
+
+        private void cancelled() {
+            String held;
+            long heldSlot;
+            LocalFallbackLimiter.Slot heldLocal;
+            synchronized (this) {
+                if (finished) return;
+                finished = true;
+                if (pending != null) pending.cancel(false);
+                held = token;
+                heldSlot = slot;
+                heldLocal = localSlot;
+                token = null;
+                localSlot = null;
+            }
+            if (held != null) releaseRedis(held, heldSlot);
+            if (heldLocal != null) releaseLocal(heldLocal);
+        }
+
+        private synchronized boolean isFinished() { return finished || result.isDone(); }
+    }
+
+    /** Returns an unused Redis reservation (see RELEASE). */
+    private void releaseRedis(String token, long slotMicros) {
+        try {
+            redis.call(j -> j.eval(RELEASE, List.of(key, freeKey), List.of(token, String.valueOf(emissionMicros),
+                    String.valueOf(slotMicros), KEY_TTL_MS)));
+            releasedReservations.increment();
+        } catch (RedisUnavailableException | RuntimeException e) {
+            // the slot stays taken: the limit only gets stricter
+        }
+    }
+
+    private void releaseLocal(LocalFallbackLimiter.Slot s) {
+        local.release(s);
+        releasedReservations.increment();
+    }
+
+    /** Reservations given back because their caller was cancelled (or failed) before its slot. */
+    public long releasedReservations() { return releasedReservations.sum(); }
+
+    /** The Redis sorted set of released slots waiting to be reused. */
+    public String freeSlotsKey() { return freeKey; }
+
+    private void backOnRedis() {
+        if (onFallback.compareAndSet(true, false)) LOG.info("{} limiter: Redis is back, global limit restored", provider.id());
     }
 
     /**
@@ -346,7 +513,7 @@ public final class GlobalRateLimiter {
                 LOG.info("{} rate limited: shared rate now {} of {} (retry-after {})", provider.id(), r.get(1), settings.rate(), retryAfter);
             }
         } catch (RedisUnavailableException e) {
-            local.penalize(retryAfter);
+            local.penalize(retryAfter, System.nanoTime());
             lastFactor = local.factor();
         }
     }
@@ -376,10 +543,6 @@ public final class GlobalRateLimiter {
     public long localFallbacks() { return localFallbacks.sum(); }
 
     public ResilienceSettings settings() { return settings; }
-
-    private static void sleepMicros(long micros) throws InterruptedException {
-        Thread.sleep(micros / 1000, (int) (micros % 1000) * 1000);
-    }
 
     @SuppressWarnings("unchecked")
     private static List<Object> castList(Object o) { return (List<Object>) o; }

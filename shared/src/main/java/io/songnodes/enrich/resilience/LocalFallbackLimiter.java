@@ -1,78 +1,88 @@
 package io.songnodes.enrich.resilience;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Duration;
+import java.util.TreeMap;
 
 /**
- * The per-process limiter used while Redis is unreachable: a resilience4j RateLimiter with one permit per
- * emission interval (no stored burst, so a window never sees 2n), at rate/fallbackInstances, with its own
- * AIMD factor and Retry-After block because the shared ones in Redis cannot be read.
+ * The per-process limiter used while Redis is unreachable: the same GCRA as the Redis script, in the JVM, with
+ * one slot per emission interval (no stored burst, so a window never sees 2n), at rate/fallbackInstances, with its
+ * own AIMD factor and Retry-After block because the shared ones in Redis cannot be read.
+ *
+ * <p>It never sleeps: {@link #reserve} says when the caller's slot is, and {@link #release} gives an unused slot
+ * back. The last slot taken moves the schedule back by one interval; any other released slot is kept and handed
+ * to the next reservation that comes before it is due, so a cancelled track's slots are reused, never lost, and
+ * never doubled (a reused slot is one the schedule already granted). Times are {@link System#nanoTime} values
+ * passed in by the caller, so the arithmetic is tested without a clock.
  */
 final class LocalFallbackLimiter {
-    private final String name;
+    /** A reserved slot: send at {@code atNanos}; {@code tatAfter} identifies the reservation for {@link #release}. */
+    record Slot(long atNanos, long tatAfter, boolean reused) {}
+
     private final Duration interval;
     private final int instances;
-    private final Duration timeout;
     private final ResilienceSettings.Aimd aimd;
-    private volatile RateLimiter limiter;
+    private long tat = Long.MIN_VALUE / 2;
+    private long intervalNanos;
     private double factor = 1;
     private long lastDecreaseNanos = Long.MIN_VALUE / 2;
-    private volatile long blockedUntilNanos = Long.MIN_VALUE / 2;
+    private long blockedUntilNanos = Long.MIN_VALUE / 2;
+    /** Released slots not yet due, by time; the value is the reservation's tatAfter. */
+    private final TreeMap<Long, Long> free = new TreeMap<>();
 
-    LocalFallbackLimiter(String name, Duration interval, int instances, Duration timeout, ResilienceSettings.Aimd aimd) {
-        this.name = name;
+    LocalFallbackLimiter(Duration interval, int instances, ResilienceSettings.Aimd aimd) {
         this.interval = interval;
         this.instances = instances;
-        this.timeout = timeout;
         this.aimd = aimd;
-        this.limiter = build(1);
+        this.intervalNanos = spacing(1);
     }
 
-    private RateLimiter build(double f) {
-        long nanos = Math.max(1_000_000L, Math.round(interval.toNanos() * instances / f));
-        return RateLimiter.of(name + "-local", RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(nanos))
-                .timeoutDuration(timeout)
-                .build());
-    }
+    private long spacing(double f) { return Math.max(1_000_000L, Math.round(interval.toNanos() * instances / f)); }
 
-    /** Blocks up to {@code budget} for a local permit; returns false when none came in time. */
-    boolean acquire(Duration budget) throws InterruptedException {
-        long start = System.nanoTime();
-        long blockedFor = blockedUntilNanos - start;
-        if (blockedFor > 0) {
-            if (blockedFor > budget.toNanos()) return false;
-            Thread.sleep(blockedFor / 1_000_000, (int) (blockedFor % 1_000_000));
+    /** The next slot at or after {@code now}, or null when it is more than {@code maxWaitNanos} away (nothing is taken then). */
+    synchronized Slot reserve(long now, long maxWaitNanos) {
+        long earliest = Math.max(now, blockedUntilNanos);
+        free.headMap(earliest).clear();   // released slots already past (or inside a block) are gone
+        var reusable = free.firstEntry();
+        if (reusable != null && reusable.getKey() - now <= maxWaitNanos) {
+            free.remove(reusable.getKey());
+            return new Slot(reusable.getKey(), reusable.getValue(), true);
         }
-        Duration left = budget.minusNanos(System.nanoTime() - start);
-        if (left.isNegative()) return false;
-        RateLimiter current = limiter;
-        long waitNanos = current.reservePermission();
-        if (waitNanos < 0) return false;
-        if (waitNanos > left.toNanos()) return false;   // reservation is lost; the limiter only gets slower
-        if (waitNanos > 0) Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
-        return true;
+        long slot = Math.max(earliest, tat);
+        if (slot - now > maxWaitNanos) return null;
+        tat = slot + intervalNanos;
+        return new Slot(slot, tat, false);
     }
 
-    double availablePermits() { return Math.max(0, limiter.getMetrics().getAvailablePermissions()); }
+    /** Gives back a slot that will not be used; true when the schedule moved back (it was the last one taken). */
+    synchronized boolean release(Slot s) {
+        if (!s.reused() && s.tatAfter() == tat) {
+            tat -= intervalNanos;
+            return true;
+        }
+        free.put(s.atNanos(), s.tatAfter());
+        return false;
+    }
 
-    synchronized void penalize(Duration retryAfter) {
-        long now = System.nanoTime();
+    /** Slots that could be taken right now without waiting (0 or 1: no stored burst). */
+    synchronized double availablePermits(long now) { return tat <= now && blockedUntilNanos <= now ? 1 : 0; }
+
+    synchronized void penalize(Duration retryAfter, long now) {
         if (retryAfter != null && retryAfter.toNanos() > 0) blockedUntilNanos = Math.max(blockedUntilNanos, now + retryAfter.toNanos());
         if (now - lastDecreaseNanos >= aimd.decreaseCooldown().toNanos()) {
             lastDecreaseNanos = now;
             factor = Math.max(aimd.minFactor(), factor * aimd.decreaseFactor());
-            limiter = build(factor);
+            intervalNanos = spacing(factor);
         }
     }
 
     synchronized void reward() {
         if (factor >= 1) return;
         factor = Math.min(1, factor + aimd.increaseStep());
-        limiter = build(factor);
+        intervalNanos = spacing(factor);
     }
 
     synchronized double factor() { return factor; }
+
+    /** Released slots waiting to be reused (tests). */
+    synchronized int freeSlots() { return free.size(); }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The per-process resilience state shared by {@link ResilientHttp} and {@link ResilientGateway}: settings per
@@ -19,6 +20,8 @@ public final class Resilience implements AutoCloseable {
     private final CapabilitySwitches capabilities;
     private final Map<ProviderName, GlobalRateLimiter> limiters = new ConcurrentHashMap<>();
     private final ProviderBudget budget;
+    // ends rate-limit waits and retry backoffs; owned, so a Flink subtask's close() leaves no thread behind
+    private final ScheduledExecutorService timer = Timers.create("songnodes-timer", 1);
 
     /** Providers missing from {@code settings} use {@link ResilienceSettings#defaults}; no monthly budgets. */
     public Resilience(RedisGuard redis, Map<ProviderName, ResilienceSettings> settings, EnrichmentListener listener) {
@@ -41,7 +44,7 @@ public final class Resilience implements AutoCloseable {
     }
 
     public GlobalRateLimiter limiter(ProviderName provider) {
-        return limiters.computeIfAbsent(provider, p -> new GlobalRateLimiter(redis, p, settings(p), listener));
+        return limiters.computeIfAbsent(provider, p -> new GlobalRateLimiter(redis, p, settings(p), listener, timer));
     }
 
     public CapabilitySwitches capabilities() { return capabilities; }
@@ -53,6 +56,15 @@ public final class Resilience implements AutoCloseable {
 
     public RedisGuard redis() { return redis; }
 
-    /** Closes the Redis client when the guard owns it. */
-    @Override public void close() { redis.close(); }
+    /** The timer that ends waits (rate-limit slots, retry backoffs) without holding a thread. */
+    public ScheduledExecutorService timer() { return timer; }
+
+    /**
+     * Stops the timer for new waits (those already scheduled still end, so a lookup in flight when the gateway is
+     * rebuilt completes) and closes the Redis client when the guard owns it.
+     */
+    @Override public void close() {
+        timer.shutdown();
+        redis.close();
+    }
 }

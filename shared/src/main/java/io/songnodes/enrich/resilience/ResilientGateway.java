@@ -1,17 +1,14 @@
 package io.songnodes.enrich.resilience;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.functions.CheckedSupplier;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.songnodes.enrich.Candidate;
 import io.songnodes.enrich.EnrichmentListener;
 import io.songnodes.enrich.ProviderClient;
 import io.songnodes.enrich.ProviderException;
 import io.songnodes.enrich.ProviderException.Kind;
 import io.songnodes.enrich.ProviderGateway;
+import io.songnodes.enrich.ProviderHttp;
 import io.songnodes.enrich.ProviderName;
 import io.songnodes.enrich.TrackQuery;
 import io.songnodes.enrich.cache.CacheKey;
@@ -24,34 +21,48 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Provider lookups behind, in this order: the Redis cache (answers and negative answers), single-flight of
- * identical concurrent lookups, retries with full-jitter exponential backoff (transient, timeout and
- * rate-limited only), and a circuit breaker per provider. The HTTP requests inside each attempt go through
+ * identical concurrent lookups, a circuit breaker per provider, and retries with full-jitter exponential backoff
+ * (transient, timeout and rate-limited only). The HTTP requests inside each attempt go through
  * {@link ResilientHttp} (global permit, timeout, capability switch).
+ *
+ * <p>Non-blocking: a lookup is a chain of futures. The breaker is driven by hand (tryAcquirePermission, then
+ * onSuccess/onError with the attempt's duration), and a retry is scheduled on the resilience timer after its
+ * backoff instead of sleeping. Cancelling a lookup (its track timed out) cancels the running attempt's requests
+ * (a slot not yet used is given back, a request in flight is aborted) and any retry not yet started.
+ * Redis calls (cache, limiter scripts) run inline on whichever thread continues the chain: each is one
+ * sub-millisecond round trip on a pooled connection, cheaper than handing it to another thread.
  */
 public final class ResilientGateway implements ProviderGateway {
     private final Map<ProviderName, ProviderClient> clients = new EnumMap<>(ProviderName.class);
     private final Map<ProviderName, CircuitBreaker> breakers = new EnumMap<>(ProviderName.class);
-    private final Map<ProviderName, Retry> retries = new EnumMap<>(ProviderName.class);
     private final Resilience resilience;
+    private final ResilientHttp http;
     private final LookupCache cache;
     private final EnrichmentListener listener;
     private final SingleFlight<List<Candidate>> flights = new SingleFlight<>();
 
-    /** {@code clients} are the enabled providers (those with credentials); the others report not enabled. */
-    public ResilientGateway(Collection<? extends ProviderClient> clients, Resilience resilience, LookupCache cache) {
+    /**
+     * {@code clients} are the enabled providers (those with credentials); the others report not enabled. Each
+     * attempt's requests go through {@code http}, scoped to the attempt.
+     */
+    public ResilientGateway(Collection<? extends ProviderClient> clients, ResilientHttp http, Resilience resilience, LookupCache cache) {
         this.resilience = resilience;
+        this.http = http;
         this.cache = cache;
         this.listener = resilience.listener();
         for (ProviderClient c : clients) {
             ProviderName p = c.name();
             if (this.clients.put(p, c) != null) throw new IllegalArgumentException("two clients for provider " + p.id());
-            ResilienceSettings s = resilience.settings(p);
-            breakers.put(p, breaker(p, s));
-            retries.put(p, retry(p, s));
+            breakers.put(p, breaker(p, resilience.settings(p)));
         }
     }
 
@@ -59,8 +70,13 @@ public final class ResilientGateway implements ProviderGateway {
 
     @Override
     public List<Candidate> lookup(ProviderName provider, TrackQuery query) throws ProviderException {
+        return ProviderHttp.await(lookupAsync(provider, query), provider);
+    }
+
+    @Override
+    public CompletableFuture<List<Candidate>> lookupAsync(ProviderName provider, TrackQuery query) {
         ProviderClient client = clients.get(provider);
-        if (client == null) throw new ProviderException(provider.id(), Kind.PERMANENT, null, null, "provider is not enabled");
+        if (client == null) return CompletableFuture.failedFuture(new ProviderException(provider.id(), Kind.PERMANENT, null, null, "provider is not enabled"));
         String key = CacheKey.of(provider, query);
         LookupCache.Read read = cache.get(provider, key);
         if (read instanceof LookupCache.Hit hit) return answer(provider, hit.answer());
@@ -72,20 +88,21 @@ public final class ResilientGateway implements ProviderGateway {
                 if (fresh != null) return answer(provider, fresh);
             }
             ResilienceSettings s = resilience.settings(provider);
-            List<Candidate> found;
-            try {
-                found = call(provider, client, query);
-            } catch (ProviderException e) {
-                if (e.kind() == Kind.NOT_FOUND && cacheUsable) {
+            CompletableFuture<List<Candidate>> call = call(provider, client, query);
+            if (!cacheUsable) return call;
+            // the answer is stored before anyone hears of it, so the next identical lookup finds it
+            CompletableFuture<List<Candidate>> stored = call.whenComplete((found, t) -> {
+                if (t == null) {
+                    CachedAnswer a = CachedAnswer.of(found);
+                    cache.put(provider, key, a, a.negative() != null ? s.negativeTtl() : s.cacheTtl());
+                } else if (ProviderHttp.unwrap(t) instanceof ProviderException e && e.kind() == Kind.NOT_FOUND) {
                     cache.put(provider, key, new CachedAnswer(List.of(), CachedAnswer.NOT_FOUND), s.negativeTtl());
                 }
-                throw e;
-            }
-            if (cacheUsable) {
-                CachedAnswer a = CachedAnswer.of(found);
-                cache.put(provider, key, a, a.negative() != null ? s.negativeTtl() : s.cacheTtl());
-            }
-            return found;
+            });
+            stored.whenComplete((v, t) -> {
+                if (stored.isCancelled()) call.cancel(true);
+            });
+            return stored;
         });
     }
 
@@ -106,67 +123,135 @@ public final class ResilientGateway implements ProviderGateway {
     /** Lookups that joined an identical running lookup instead of calling the provider. */
     public long sharedLookups() { return flights.joined(); }
 
-    private List<Candidate> answer(ProviderName provider, CachedAnswer a) throws ProviderException {
+    private static CompletableFuture<List<Candidate>> answer(ProviderName provider, CachedAnswer a) {
         if (CachedAnswer.NOT_FOUND.equals(a.negative())) {
-            throw new ProviderException(provider.id(), Kind.NOT_FOUND, null, null, "not found (cached)");
+            return CompletableFuture.failedFuture(new ProviderException(provider.id(), Kind.NOT_FOUND, null, null, "not found (cached)"));
         }
-        return a.candidates() == null ? List.of() : a.candidates();
+        return CompletableFuture.completedFuture(a.candidates() == null ? List.of() : a.candidates());
     }
 
-    private List<Candidate> call(ProviderName provider, ProviderClient client, TrackQuery query) throws ProviderException {
+    private CompletableFuture<List<Candidate>> call(ProviderName provider, ProviderClient client, TrackQuery query) {
         if (!resilience.budget().allows(provider)) {
             listener.apiCall(provider, "lookup", "budget", Duration.ZERO, 0);
-            throw ProviderBudget.exhausted(provider);
+            return CompletableFuture.failedFuture(ProviderBudget.exhausted(provider));
         }
-        CheckedSupplier<List<Candidate>> attempt = () -> attempt(provider, client, query);
-        CheckedSupplier<List<Candidate>> guarded =
-                Retry.decorateCheckedSupplier(retries.get(provider), CircuitBreaker.decorateCheckedSupplier(breakers.get(provider), attempt));
-        try {
-            return guarded.get();
-        } catch (CallNotPermittedException e) {
-            listener.apiCall(provider, "lookup", "circuit_open", Duration.ZERO, 0);
-            listener.apiError(provider, "circuit_open");
-            throw new ProviderException(provider.id(), Kind.CIRCUIT_OPEN, null, null, "circuit breaker is open");
-        } catch (ProviderException e) {
-            throw e;
-        } catch (Throwable t) {
-            if (t instanceof Error err) throw err;
-            throw new ProviderException(provider.id(), Kind.TRANSIENT, null, null, "lookup failed: " + t);
-        }
+        Lookup l = new Lookup(provider, client, query);
+        l.attempt(1);
+        return l.result;
     }
 
-    /** One attempt: the client's requests, then the client's verdict fed back to metrics, limiter and capability switch. */
-    private List<Candidate> attempt(ProviderName provider, ProviderClient client, TrackQuery query) throws ProviderException {
-        try (CallScope scope = CallScope.open()) {
+    /** One lookup's attempts: breaker permission, the client's requests in a scope, the verdict, a scheduled retry. */
+    private final class Lookup {
+        final CompletableFuture<List<Candidate>> result = new CompletableFuture<>();
+        final ProviderName provider;
+        final ProviderClient client;
+        final TrackQuery query;
+        final ResilienceSettings s;
+        final CircuitBreaker breaker;
+        private volatile CallScope scope;
+        private volatile ScheduledFuture<?> retry;
+
+        Lookup(ProviderName provider, ProviderClient client, TrackQuery query) {
+            this.provider = provider;
+            this.client = client;
+            this.query = query;
+            this.s = resilience.settings(provider);
+            this.breaker = breakers.get(provider);
+            result.whenComplete((v, t) -> {
+                if (!result.isCancelled()) return;
+                ScheduledFuture<?> r = retry;
+                if (r != null) r.cancel(false);
+                CallScope sc = scope;
+                if (sc != null) sc.cancel();
+            });
+        }
+
+        void attempt(int n) {
+            if (result.isDone()) return;
+            if (!breaker.tryAcquirePermission()) {
+                listener.apiCall(provider, "lookup", "circuit_open", Duration.ZERO, 0);
+                listener.apiError(provider, "circuit_open");
+                result.completeExceptionally(new ProviderException(provider.id(), Kind.CIRCUIT_OPEN, null, null, "circuit breaker is open"));
+                return;
+            }
+            CallScope sc = CallScope.open(listener);
+            scope = sc;
+            if (result.isCancelled()) sc.cancel();
+            long t0 = System.nanoTime();
+            CompletableFuture<List<Candidate>> f;
             try {
-                List<Candidate> found = client.lookup(query);
-                if (found == null) found = List.of();
-                scope.flush(listener, null, found.isEmpty());
-                return found;
-            } catch (ProviderException e) {
+                f = client.lookupAsync(query, http.in(sc));
+            } catch (RuntimeException e) {
+                f = CompletableFuture.failedFuture(e);
+            }
+            f.whenComplete((found, t) -> {
+                long took = System.nanoTime() - t0;
+                if (t == null) {
+                    List<Candidate> list = found == null ? List.of() : found;
+                    sc.flush(null, list.isEmpty());
+                    breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                    result.complete(list);
+                    return;
+                }
+                Throwable c = ProviderHttp.unwrap(t);
+                if (c instanceof CancellationException || result.isCancelled()) {
+                    // the track gave up: nothing to learn about the provider
+                    sc.flush(null, false);
+                    breaker.releasePermission();
+                    return;
+                }
+                ProviderException e = verdict(sc, c);
+                breaker.onError(took, TimeUnit.NANOSECONDS, e);
+                if (n <= s.maxRetries() && isRetryable(e, s)) {
+                    listener.retry(provider, n);
+                    try {
+                        retry = resilience.timer().schedule(() -> attempt(n + 1), backoff(n, e), TimeUnit.MILLISECONDS);
+                        if (result.isCancelled()) retry.cancel(false);
+                        return;
+                    } catch (RejectedExecutionException shuttingDown) {
+                        // no timer any more: fail with the last error
+                    }
+                }
+                result.completeExceptionally(e);
+            });
+        }
+
+        /** The client's verdict on the attempt fed back to metrics, limiter and capability switch; the error to act on. */
+        private ProviderException verdict(CallScope sc, Throwable failure) {
+            if (failure instanceof ProviderException e) {
                 if (e.kind() == Kind.BUDGET_EXHAUSTED) {
                     // a skip, not a provider error: counted as a budget call, no error, no breaker
-                    scope.flush(listener, e, false);
-                    throw e;
+                    sc.flush(e, false);
+                    return e;
                 }
-                Duration headerRetryAfter = scope.lastRetryAfter();
-                boolean transport = scope.transportFailed();
-                onError(provider, scope, e);
+                Duration headerRetryAfter = sc.lastRetryAfter();
+                boolean transport = sc.transportFailed();
+                onError(provider, sc, e);
                 if (e.kind() == Kind.RATE_LIMITED && e.retryAfter() == null && headerRetryAfter != null && !transport) {
                     // the client did not read Retry-After; the retry decision needs it
                     ProviderException withWait = new ProviderException(provider.id(), Kind.RATE_LIMITED, e.httpStatus(), headerRetryAfter,
                             "rate limited, Retry-After " + headerRetryAfter);
                     withWait.initCause(e);
-                    throw withWait;
+                    return withWait;
                 }
-                throw e;
-            } catch (RuntimeException e) {
-                // a body the client could not handle (malformed JSON from a flaky server, or a client bug)
-                ProviderException pe = new ProviderException(provider.id(), Kind.TRANSIENT, null, null, "client failed: " + e);
-                pe.initCause(e);
-                onError(provider, scope, pe);
-                throw pe;
+                return e;
             }
+            if (failure instanceof Error err) throw err;
+            // a body the client could not handle (malformed JSON from a flaky server, or a client bug)
+            ProviderException pe = new ProviderException(provider.id(), Kind.TRANSIENT, null, null, "client failed: " + failure);
+            pe.initCause(failure);
+            onError(provider, sc, pe);
+            return pe;
+        }
+
+        /** Full jitter (uniform in [0, min(max, base * 2^(n-1))]) spreads the retries of many tracks; Retry-After is a floor. */
+        private long backoff(int attempt, ProviderException e) {
+            long base = s.backoffBase().toMillis();
+            long max = s.backoffMax().toMillis();
+            long cap = Math.min(max, base << Math.min(30, Math.max(0, attempt - 1)));
+            long wait = ThreadLocalRandom.current().nextLong(cap + 1);
+            if (e.retryAfter() != null) wait = Math.max(wait, e.retryAfter().toMillis());
+            return wait;
         }
     }
 
@@ -174,7 +259,7 @@ public final class ResilientGateway implements ProviderGateway {
         boolean transport = scope.transportFailed();
         String lastEndpoint = scope.lastEndpoint();
         Duration headerRetryAfter = scope.lastRetryAfter();
-        scope.flush(listener, e, false);
+        scope.flush(e, false);
         listener.apiError(provider, e.kind().name().toLowerCase(Locale.ROOT));
         if (e.kind() == Kind.RATE_LIMITED && !transport) {
             resilience.limiter(provider).onRateLimited(e.retryAfter() != null ? e.retryAfter() : headerRetryAfter);
@@ -210,26 +295,6 @@ public final class ResilientGateway implements ProviderGateway {
             if (to != null) listener.breakerTransition(provider, to);
         });
         return cb;
-    }
-
-    private Retry retry(ProviderName provider, ResilienceSettings s) {
-        long base = s.backoffBase().toMillis();
-        long max = s.backoffMax().toMillis();
-        Retry r = Retry.of(provider.id(), RetryConfig.<List<Candidate>>custom()
-                .maxAttempts(s.maxRetries() + 1)
-                .retryOnException(e -> isRetryable(e, s))
-                .intervalBiFunction((attempt, outcome) -> {
-                    // full jitter (uniform in [0, min(max, base * 2^(n-1))]) spreads the retries of many tracks
-                    long cap = Math.min(max, base << Math.min(30, Math.max(0, attempt - 1)));
-                    long wait = ThreadLocalRandom.current().nextLong(cap + 1);
-                    if (outcome.isLeft() && outcome.getLeft() instanceof ProviderException pe && pe.retryAfter() != null) {
-                        wait = Math.max(wait, pe.retryAfter().toMillis());
-                    }
-                    return wait;
-                })
-                .build());
-        r.getEventPublisher().onRetry(e -> listener.retry(provider, e.getNumberOfRetryAttempts()));
-        return r;
     }
 
     private static boolean isProviderFailure(Throwable t) {

@@ -3,7 +3,8 @@
  *
  * <ul>
  *   <li>{@link io.songnodes.enrich.resilience.GlobalRateLimiter}: GCRA in Redis, one quota across threads, subtasks,
- *       JVMs and jobs; AIMD and Retry-After shared; local resilience4j fallback when Redis is unreachable.</li>
+ *       JVMs and jobs; AIMD and Retry-After shared; a slot is reserved and its wait scheduled on a timer (no thread
+ *       sleeps), and given back when its caller is cancelled; a local GCRA fallback when Redis is unreachable.</li>
  *   <li>{@link io.songnodes.enrich.resilience.ResilientHttp}: the {@code ProviderHttp} every client uses: permit,
  *       timeout, rate headers, capability switch, apiCall events.</li>
  *   <li>{@link io.songnodes.enrich.resilience.ResilientGateway}: the {@code ProviderGateway} the waterfall uses:
@@ -15,11 +16,13 @@
  *   <li>{@code {prefix}ratelimit:{provider}}: hash {@code tat} (next free GCRA slot), {@code factor} (AIMD share
  *       of the configured rate), {@code blocked_until} (Retry-After), {@code last_decrease}, {@code anchor}
  *       (earliest next send); microseconds of the Redis clock; expires after an hour idle (or after a longer block).</li>
+ *   <li>{@code {prefix}ratelimit:{provider}:free}: sorted set of slots given back by cancelled callers (score = the
+ *       slot), handed out first while still due; expires after an hour.</li>
  *   <li>{@code {prefix}cache:{provider}:{sha256 of the normalised request}}: JSON
  *       {@code {"candidates":[...],"negative":null|"empty"|"not_found"}} with the provider's cache or negative TTL.</li>
  * </ul>
  *
- * <p>Redis unreachable: the limiter falls back per process to a resilience4j RateLimiter at
+ * <p>Redis unreachable: the limiter falls back per process to {@link io.songnodes.enrich.resilience.LocalFallbackLimiter} at
  * rate/{@code fallback_instances} (default 1: full rate per process, AIMD then reacts to 429s; set it to the
  * total parallelism to stay within quota), logs once per outage and counts
  * {@link io.songnodes.enrich.resilience.GlobalRateLimiter#localFallbacks()}; the cache is bypassed and every
@@ -30,8 +33,8 @@
  * <pre>{@code
  * RedisGuard redis = RedisGuard.connect(host, port, "songnodes:", Duration.ofMillis(300), Duration.ofSeconds(10));
  * Resilience r = new Resilience(redis, settingsByProvider, listener);
- * ProviderHttp http = new ResilientHttp(ResilientHttp.defaultClient(Duration.ofSeconds(5)), r);
- * ProviderGateway gateway = new ResilientGateway(clientsBuiltWith(http), r, new LookupCache(redis, listener));
+ * ResilientHttp http = new ResilientHttp(ResilientHttp.defaultClient(Duration.ofSeconds(5)), r);
+ * ProviderGateway gateway = new ResilientGateway(clientsBuiltWith(http), http, r, new LookupCache(redis, listener));
  * }</pre>
  */
 package io.songnodes.enrich.resilience;

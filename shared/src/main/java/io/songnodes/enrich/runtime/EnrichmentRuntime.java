@@ -88,7 +88,7 @@ public final class EnrichmentRuntime implements AutoCloseable {
             else on.add(client);
         });
         Resilience old = resilience;
-        gateway = new ResilientGateway(on, next, new LookupCache(redis, listener));
+        gateway = new ResilientGateway(on, http, next, new LookupCache(redis, listener));
         disabled = off;
         resilience = next;
         if (old != null) old.close();
@@ -139,12 +139,11 @@ public final class EnrichmentRuntime implements AutoCloseable {
     }
 
     /**
-     * Enriches one message with each wave's provider lookups at the same time on {@code pool}; cancelling the future
-     * (a timeout) stops the track's outstanding lookups.
+     * Enriches one message without blocking, each wave's provider lookups at the same time; cancelling the future
+     * (a timeout) cancels the track's outstanding lookups and gives back their unused rate-limit slots.
      */
-    public java.util.concurrent.CompletableFuture<EnrichmentResult> enrichAsync(BronzeMessage message, Clock clock,
-                                                                               java.util.concurrent.ExecutorService pool) {
-        return waterfall.enrichAsync(io.songnodes.enrich.waterfall.TrackInput.of(message), gateway, listener, clock, pool);
+    public java.util.concurrent.CompletableFuture<EnrichmentResult> enrichAsync(BronzeMessage message, Clock clock) {
+        return waterfall.enrichAsync(io.songnodes.enrich.waterfall.TrackInput.of(message), gateway, listener, clock);
     }
 
     /** Applies a new, already validated config; returns true when the gateway was rebuilt. */

@@ -103,7 +103,8 @@ public final class CandidateScorer implements Serializable {
             if (title < 0.8) why = "title differs: '" + bid.baseTitle() + "' vs '" + cid.baseTitle() + "'";
             else if (artist < 0.8) why = "artists differ: " + bid.allArtists() + " vs " + cid.allArtists();
             else if (duration < 1.0) why = "duration differs: " + target.durationMs() + " vs " + c.durationMs() + " ms";
-            else why = idMatch ? "id match" : title == Similarity.TITLE_SLIP ? "match (one-letter slip in the title)" : "match";
+            else why = idMatch ? "id match" : title == Similarity.TITLE_SLIP || title == Similarity.TITLE_SHORT_SLIP
+                    ? "match (one-letter slip in the title)" : "match";
         }
         return new MatchScore(clamp(confidence), title, artist, version, duration, idMatch, why);
     }

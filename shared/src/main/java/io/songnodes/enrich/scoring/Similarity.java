@@ -9,19 +9,30 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 /**
  * String and artist-set similarity on already normalised text, tolerant of one typing slip per title and
  * per artist name: two adjacent letters swapped, a letter dropped, doubled or added, or (in long words) a
- * letter replaced, in one word of at least {@value #MIN_SLIP_WORD} letters. A slip costs a little
- * confidence ({@link #TITLE_SLIP}, {@link #ARTIST_SLIP}) so the literal spelling wins a tie. Words with
- * digits never slip ("2016" is not "2017"), and versions are compared elsewhere, word for word.
+ * letter replaced, in one word. The edit cap is relative to length, as Lucene's fuzzy terms have it (the
+ * edit must be shorter than the shorter word): an artist name's word needs {@value #MIN_SLIP_WORD} letters,
+ * a title's word {@value #MIN_SHORT_SLIP_WORD} ("Oen" / "One", "Th" / "The"), and a replaced letter
+ * {@value #MIN_SUBSTITUTION_WORD}. A slip costs a little confidence ({@link #TITLE_SLIP}, more for a
+ * three-letter word: {@link #TITLE_SHORT_SLIP}; {@link #ARTIST_SLIP}) so the literal spelling wins a tie and
+ * two songs one slip apart are ambiguous. Words with digits never slip ("2016" is not "2017"), and versions
+ * are compared elsewhere, word for word.
  */
 public final class Similarity {
     /** Two artist names this close (edit-distance ratio) are one artist spelled two ways ("Rodhad" / "Rødhåd" folded). */
     static final double SAME_ARTIST = 0.88;
     /** Title factor for one word off by one slip. */
     public static final double TITLE_SLIP = 0.94;
+    /**
+     * Title factor for a slip in a word of at most three letters: one edit in three letters is more often another
+     * word, so such a match stays below a literal one by more than the ambiguity margin.
+     */
+    public static final double TITLE_SHORT_SLIP = 0.90;
     /** Artist factor for one name off by one slip. */
     public static final double ARTIST_SLIP = 0.95;
-    /** Shorter words are too easily another word ("One" / "Once"). */
+    /** An artist name's words slip from this length: shorter names are too easily another act. */
     static final int MIN_SLIP_WORD = 4;
+    /** A title's words slip from this length (the longer of the two spellings): "In Th End", "Oen". */
+    static final int MIN_SHORT_SLIP_WORD = 3;
     /** A replaced letter turns short words into other words ("Love" / "Live"); from this length it reads as a slip. */
     static final int MIN_SUBSTITUTION_WORD = 6;
 
@@ -55,15 +66,17 @@ public final class Similarity {
 
     /**
      * Title score in [0,1]: 1 for equal normalised titles, nearly 1 when only spacing differs ("am2pm" /
-     * "am 2 pm"), {@link #TITLE_SLIP} for one slip in one word, else the better of word Jaccard and edit
-     * ratio, squared, so that a title sharing most words ("Exploration Of Space" / "Exploration Of Outer
-     * Space") still scores low.
+     * "am 2 pm"), {@link #TITLE_SLIP} for one slip in one word ({@link #TITLE_SHORT_SLIP} in a word of three
+     * letters or fewer), else the better of word Jaccard and edit ratio, squared, so that a title sharing most
+     * words ("Exploration Of Space" / "Exploration Of Outer Space") still scores low.
      */
     public static double title(String a, String b) {
         if (a.equals(b)) return 1.0;
         if (a.replace(" ", "").equals(b.replace(" ", ""))) return 0.98;
         double s = Math.max(tokenJaccard(a, b), levenshteinRatio(a, b));
-        return oneWordSlip(a, b) ? Math.max(TITLE_SLIP, s * s) : s * s;
+        int slipped = slippedWordLength(a, b, MIN_SHORT_SLIP_WORD);
+        if (slipped == 0) return s * s;
+        return Math.max(slipped < MIN_SLIP_WORD ? TITLE_SHORT_SLIP : TITLE_SLIP, s * s);
     }
 
     /** True when two normalised artist names are one artist. */
@@ -92,22 +105,35 @@ public final class Similarity {
         return false;
     }
 
-    /** True when two normalised texts have the same words but one, and that one differs by a single slip. */
-    static boolean oneWordSlip(String a, String b) {
+    /** True when two normalised texts have the same words but one, and that one differs by a single slip (names: 4+ letters). */
+    static boolean oneWordSlip(String a, String b) { return slippedWordLength(a, b, MIN_SLIP_WORD) > 0; }
+
+    /**
+     * The length of the longer spelling of the one word two normalised texts differ in, when every other word is
+     * equal and that word differs by one slip in a word of at least {@code minWord} letters; else 0.
+     */
+    static int slippedWordLength(String a, String b, int minWord) {
         String[] x = a.split(" "), y = b.split(" ");
-        if (x.length != y.length) return false;
-        int slips = 0;
+        if (x.length != y.length) return 0;
+        int slipped = 0;
         for (int i = 0; i < x.length; i++) {
             if (x[i].equals(y[i])) continue;
-            if (++slips > 1 || !oneSlip(x[i], y[i])) return false;
+            if (slipped > 0 || !oneSlip(x[i], y[i], minWord)) return 0;
+            slipped = Math.max(x[i].length(), y[i].length());
         }
-        return slips == 1;
+        return slipped;
     }
 
-    /** True when two different words differ by one slip (see the class comment). */
-    static boolean oneSlip(String a, String b) {
+    /** True when two different words (the longer of {@value #MIN_SLIP_WORD}+ letters) differ by one slip. */
+    static boolean oneSlip(String a, String b) { return oneSlip(a, b, MIN_SLIP_WORD); }
+
+    /**
+     * True when two different words differ by one slip, the longer having at least {@code minWord} letters and the
+     * edit being shorter than the shorter word (Lucene's rule for fuzzy terms: "a" is never a slip of "an").
+     */
+    static boolean oneSlip(String a, String b, int minWord) {
         int la = a.length(), lb = b.length();
-        if (Math.max(la, lb) < MIN_SLIP_WORD || hasDigit(a) || hasDigit(b)) return false;
+        if (Math.max(la, lb) < minWord || Math.min(la, lb) < 2 || hasDigit(a) || hasDigit(b)) return false;
         if (la == lb) return transposed(a, b) || la >= MIN_SUBSTITUTION_WORD && ONE_EDIT.apply(a, b) == 1;
         return Math.abs(la - lb) == 1 && ONE_EDIT.apply(a, b) == 1;
     }

@@ -97,7 +97,7 @@ final class TrackRun {
         this.gateway = gateway;
         this.listener = listener;
         this.clock = clock;
-        this.fallbacks = new FallbackPlanner(config.scoring().fallbackSearches());
+        this.fallbacks = new FallbackPlanner(config.scoring().fallbackSearches(), in.identity().allArtists());
     }
 
     EnrichmentResult execute() {
@@ -137,8 +137,8 @@ final class TrackRun {
     }
 
     /**
-     * Stops the run: no further wave starts, and the outstanding lookups are cancelled (a lookup running on a pool
-     * thread is interrupted, which abandons its permit wait or its HTTP request).
+     * Stops the run: no further wave starts, and the outstanding lookups are cancelled (their requests waiting for
+     * a rate-limit slot give it back and are never sent; those in flight are aborted).
      */
     void cancel() {
         cancelled = true;
@@ -171,41 +171,41 @@ final class TrackRun {
                 .handle((v, t) -> null)
                 .thenCompose(v -> {
                     outstanding.clear();
-                    calls.forEach((p, f) -> absorb(p, target, f));
+                    calls.forEach((p, f) -> absorb(p, q, target, f));
                     return fallbackWave(lookups, calls.keySet(), q, target);
                 })
                 .thenCompose(v -> wave(lookups));
     }
 
     /**
-     * Fallback searches after a wave, each round all at once: when no provider of the track has a confident match
-     * yet, one for each provider of the wave that answered without one ({@link FallbackPlanner}); then, when a match
-     * needed a slip or a fallback, the wave's providers still without a confident match are asked again with its
-     * spelling. A confident answer replaces the provider's first one. A mashup gets none: catalogs rarely list
-     * one, and its parts are other songs.
+     * Fallback searches after a wave, in rounds, each round all at once: for each provider of the wave still without a
+     * confident match, the next search {@link FallbackPlanner} allows (none once the track matched); once a match
+     * needed a slip or a fallback, the search with its spelling instead. A confident answer replaces the provider's
+     * first one. Every round spends budget, so the rounds end. A mashup gets none: catalogs rarely list one, and its
+     * parts are other songs.
      */
     private CompletableFuture<Void> fallbackWave(Lookups lookups, Set<ProviderName> asked, TrackQuery q, MatchTarget target) {
         if (cancelled || target.version().blend()) return CompletableFuture.completedFuture(null);
-        Map<ProviderName, CompletableFuture<List<Candidate>>> calls = new LinkedHashMap<>();
-        if (!fallbacks.hasMatched()) {
-            for (ProviderName p : asked) {
-                Answer a = answers.get(p);
-                if (a == null || a.selection() == null) continue; // failed or disabled: a fallback would fail alike
-                fallbacks.next(p, q, a.selection()).ifPresent(f -> calls.put(p, fallbackCall(lookups, p, f)));
-            }
+        TrackQuery learned = learnedTitle == null ? null : new TrackQuery(learnedArtist, learnedTitle, refDuration, Map.copyOf(knownIds));
+        // a wave asked with the learned spelling already has nothing to respell
+        boolean respell = learned != null && !(learnedArtist.equals(q.artist()) && learnedTitle.equals(q.title()));
+        Map<ProviderName, FallbackPlanner.Fallback> planned = new LinkedHashMap<>();
+        for (ProviderName p : asked) {
+            Answer a = answers.get(p);
+            if (a == null || a.selection() == null || confident(a.selection())) continue; // failed or disabled: a fallback would fail alike
+            if (learned != null && !respell) continue;
+            (respell ? fallbacks.respell(p, learned) : fallbacks.next(p, q)).ifPresent(f -> planned.put(p, f));
         }
-        CompletableFuture<Void> first = awaitFallbacks(calls, target);
-        return first.thenCompose(v -> {
-            if (learnedTitle == null || cancelled) return CompletableFuture.completedFuture(null);
-            TrackQuery learned = new TrackQuery(learnedArtist, learnedTitle, refDuration, Map.copyOf(knownIds));
-            Map<ProviderName, CompletableFuture<List<Candidate>>> again = new LinkedHashMap<>();
-            for (ProviderName p : asked) {
-                Answer a = answers.get(p);
-                if (a == null || a.selection() == null || confident(a.selection())) continue;
-                fallbacks.respell(learned).ifPresent(f -> again.put(p, fallbackCall(lookups, p, f)));
-            }
-            return awaitFallbacks(again, target);
-        });
+        if (planned.isEmpty()) return CompletableFuture.completedFuture(null);
+        Map<ProviderName, CompletableFuture<List<Candidate>>> calls = new LinkedHashMap<>();
+        planned.forEach((p, f) -> calls.put(p, fallbackCall(lookups, p, f)));
+        return CompletableFuture.allOf(calls.values().toArray(CompletableFuture[]::new))
+                .handle((v, t) -> null)
+                .thenCompose(v -> {
+                    outstanding.clear();
+                    calls.forEach((p, f) -> absorbFallback(p, planned.get(p), target, f));
+                    return fallbackWave(lookups, asked, q, target);
+                });
     }
 
     private CompletableFuture<List<Candidate>> fallbackCall(Lookups lookups, ProviderName p, FallbackPlanner.Fallback f) {
@@ -220,25 +220,21 @@ final class TrackRun {
         return call;
     }
 
-    private CompletableFuture<Void> awaitFallbacks(Map<ProviderName, CompletableFuture<List<Candidate>>> calls, MatchTarget target) {
-        if (calls.isEmpty()) return CompletableFuture.completedFuture(null);
-        return CompletableFuture.allOf(calls.values().toArray(CompletableFuture[]::new))
-                .handle((v, t) -> null)
-                .thenAccept(v -> {
-                    outstanding.clear();
-                    calls.forEach((p, f) -> absorbFallback(p, target, f));
-                });
-    }
-
     /** A fallback's answer counts only when confident; a failed fallback leaves the first answer standing. */
-    private void absorbFallback(ProviderName p, MatchTarget target, CompletableFuture<List<Candidate>> call) {
+    private void absorbFallback(ProviderName p, FallbackPlanner.Fallback f, MatchTarget target, CompletableFuture<List<Candidate>> call) {
         List<Candidate> list;
         try {
             list = call.join();
         } catch (CancellationException | CompletionException e) {
-            return;
+            if (e.getCause() instanceof ProviderException pe && pe.kind() == ProviderException.Kind.NOT_FOUND) {
+                list = List.of();
+            } else {
+                fallbacks.observe(p, f.query(), f, null);
+                return;
+            }
         }
         Selection s = scorer.select(target, list == null ? List.of() : list);
+        fallbacks.observe(p, f.query(), f, s);
         if (!confident(s)) return;
         ScoredCandidate w = s.winner();
         Instant at = clock.instant();
@@ -384,7 +380,7 @@ final class TrackRun {
     }
 
     /** Keeps {@code p}'s answer: scored against what was known when it was asked; a confident match chains its ids. */
-    private void absorb(ProviderName p, MatchTarget target, CompletableFuture<List<Candidate>> call) {
+    private void absorb(ProviderName p, TrackQuery query, MatchTarget target, CompletableFuture<List<Candidate>> call) {
         List<Candidate> candidates;
         try {
             candidates = call.join();
@@ -409,6 +405,7 @@ final class TrackRun {
         Instant at = clock.instant();
         List<Candidate> list = candidates == null ? List.of() : candidates;
         Selection s = scorer.select(target, list);
+        fallbacks.observe(p, query, null, s);
         ScoredCandidate w = s.winner();
         ProviderOutcome.Status st = list.isEmpty() ? ProviderOutcome.Status.NOT_FOUND : ProviderOutcome.Status.ANSWERED;
         answers.put(p, new Answer(new ProviderOutcome(p, st, null, s.reason(), list.size(), w == null ? null : w.candidate().recordId(),

@@ -9,12 +9,8 @@ import io.songnodes.enrich.scoring.CandidateScorer;
 import java.io.Serializable;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The per-field enrichment waterfall (docs/contracts.md §5), plain Java: the Flink jobs and the CLI call it.
@@ -75,12 +71,13 @@ public final class Waterfall implements Serializable {
     }
 
     /**
-     * Enriches one track with the lookups of each wave running at the same time on {@code pool}. Cancelling the
-     * returned future (a timeout) starts no further lookup and interrupts the outstanding ones, which abandon
-     * their permit waits and HTTP requests.
+     * Enriches one track with the lookups of each wave running at the same time through
+     * {@link ProviderGateway#lookupAsync}; no thread waits for an answer. Cancelling the returned future (a
+     * timeout) starts no further lookup and cancels the outstanding ones, which give back their rate-limit slots
+     * and abort their HTTP requests.
      */
     public CompletableFuture<EnrichmentResult> enrichAsync(TrackInput input, ProviderGateway gateway, EnrichmentListener listener,
-                                                           Clock clock, ExecutorService pool) {
+                                                           Clock clock) {
         TrackRun run = new TrackRun(config, scorer, input, gateway, listener == null ? EnrichmentListener.NONE : listener, clock);
         CompletableFuture<EnrichmentResult> out = new CompletableFuture<>();
         out.whenComplete((r, t) -> {
@@ -88,7 +85,7 @@ public final class Waterfall implements Serializable {
         });
         CompletableFuture<EnrichmentResult> inner;
         try {
-            inner = run.run((p, q) -> submit(pool, () -> gateway.lookup(p, q)));
+            inner = run.run(gateway::lookupAsync);
         } catch (RuntimeException e) {
             inner = CompletableFuture.failedFuture(e);
         }
@@ -99,24 +96,4 @@ public final class Waterfall implements Serializable {
         return out;
     }
 
-    /** Runs {@code work} on {@code pool}; cancelling the future interrupts it. */
-    private static <T> CompletableFuture<T> submit(ExecutorService pool, Callable<T> work) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        try {
-            Future<?> task = pool.submit(() -> {
-                if (f.isDone()) return;
-                try {
-                    f.complete(work.call());
-                } catch (Throwable t) {
-                    f.completeExceptionally(t);
-                }
-            });
-            f.whenComplete((r, t) -> {
-                if (f.isCancelled()) task.cancel(true);
-            });
-        } catch (RejectedExecutionException e) {
-            f.completeExceptionally(e);
-        }
-        return f;
-    }
 }

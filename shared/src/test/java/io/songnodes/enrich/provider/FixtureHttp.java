@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import javax.net.ssl.SSLSession;
 
@@ -55,13 +56,13 @@ final class FixtureHttp implements ProviderHttp {
     Sent last() { return sent.get(sent.size() - 1); }
 
     @Override
-    public HttpResponse<String> send(ProviderName provider, String endpoint, HttpRequest request) throws ProviderException {
+    public synchronized CompletableFuture<HttpResponse<String>> sendAsync(ProviderName provider, String endpoint, HttpRequest request) {
         sent.add(new Sent(provider, endpoint, request, drain(request)));
         Object next = answers.poll();
         if (next == null) throw new AssertionError("unexpected request " + request.method() + " " + request.uri());
-        if (next instanceof ProviderException e) throw e;
+        if (next instanceof ProviderException e) return CompletableFuture.failedFuture(e);
         Answer a = (Answer) next;
-        return new Response(a.status, a.body, a.headers, request);
+        return CompletableFuture.completedFuture(new Response(a.status, a.body, a.headers, request));
     }
 
     private record Answer(int status, String body, HttpHeaders headers) {}

@@ -63,6 +63,19 @@ class MusicBrainzClientTest {
     }
 
     @Test
+    void aFuzzySearchSendsLuceneFuzzyTermsNeverAPhrase() throws Exception {
+        ok("recording-search-get-lucky-daft-punk.json");
+        client.lookup(text("Dfat Punk", "Get Lucyk (Extended Mix)").asFuzzy());
+        String query = java.net.URLDecoder.decode(http.last().uri().replaceAll(".*query=([^&]*).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(query).isEqualTo("artist:(dfat~1 punk~1) AND recording:(+get~1 +lucyk~1 extended~1 mix~1)");
+        assertThat(MusicBrainzClient.fuzzyQuery("Rødhåd & DJ \"X\"", "Oen 2 Go")).as("folded, short words and digits exact, no quotes")
+                .isEqualTo("artist:(rodhad~1 dj x) AND recording:(+oen~1 +2 +go)");
+        ok("recording-search-get-lucky-daft-punk.json");
+        client.lookup(text("Dfat Punk", "Get Lucyk").atOffset(25));
+        assertThat(http.last().uri()).endsWith("&limit=10&offset=25");
+    }
+
+    @Test
     void searchBodiesParseWithScoresTagsAndIsrcs() {
         List<Candidate> calexico = MusicBrainzParser.search(tree("recording-search-calexico-alone-again-or.json"));
         assertThat(calexico).hasSize(9);

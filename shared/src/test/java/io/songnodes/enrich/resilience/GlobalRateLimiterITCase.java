@@ -223,4 +223,39 @@ class GlobalRateLimiterITCase {
         long interval = s.effectiveInterval().toNanos() / 1000;
         assertThat(next.slotMicros() - first.slotMicros()).isLessThan(interval * 3 / 2);
     }
+
+    @Test
+    void aCancelledReservationInTheMiddleOfTheQueueGivesItsSlotToTheNextCaller() throws Exception {
+        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("2/s").safetyMargin(0).strictSpacing(false).build();
+        GlobalRateLimiter limiter = instance(s, new RecordingListener());
+        long interval = s.effectiveInterval().toNanos() / 1000;
+        GlobalRateLimiter.Permit first = limiter.acquire();
+        java.util.concurrent.CompletableFuture<GlobalRateLimiter.Permit> second = limiter.acquireAsync(Duration.ofSeconds(10));
+        java.util.concurrent.CompletableFuture<GlobalRateLimiter.Permit> third = limiter.acquireAsync(Duration.ofSeconds(10));
+        assertThat(second.cancel(false)).isTrue();   // a timed-out track: not the last reservation taken
+        assertThat(limiter.releasedReservations()).isEqualTo(1);
+        assertThat(redis.jedis().zcard(limiter.freeSlotsKey())).as("kept for reuse").isEqualTo(1);
+        GlobalRateLimiter.Permit fourth = limiter.acquire();
+        GlobalRateLimiter.Permit thirdPermit = third.get();
+        assertThat(fourth.slotMicros() - first.slotMicros()).as("the second's slot, one interval after the first").isEqualTo(interval);
+        assertThat(thirdPermit.slotMicros() - first.slotMicros()).as("unmoved").isEqualTo(2 * interval);
+        // and the schedule goes on after the third: no slot was doubled
+        assertThat(limiter.acquire().slotMicros() - first.slotMicros()).isEqualTo(3 * interval);
+        assertThat(redis.jedis().zcard(limiter.freeSlotsKey())).isZero();
+    }
+
+    @Test
+    void aReleasedSlotThatHasPassedIsNotHandedOut() throws Exception {
+        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("5/s").safetyMargin(0).strictSpacing(false).build();
+        GlobalRateLimiter limiter = instance(s, new RecordingListener());
+        limiter.acquire();
+        java.util.concurrent.CompletableFuture<GlobalRateLimiter.Permit> second = limiter.acquireAsync(Duration.ofSeconds(10));
+        java.util.concurrent.CompletableFuture<GlobalRateLimiter.Permit> third = limiter.acquireAsync(Duration.ofSeconds(10));
+        second.cancel(false);
+        GlobalRateLimiter.Permit thirdPermit = third.get();
+        Thread.sleep(300);   // the released slot (200 ms after the first) is in the past now
+        GlobalRateLimiter.Permit next = limiter.acquire(Duration.ZERO);
+        assertThat(next.slotMicros()).as("a slot from now on, not the past one").isGreaterThan(thirdPermit.slotMicros() + 200_000);
+        assertThat(redis.jedis().zcard(limiter.freeSlotsKey())).as("dropped, not reused").isZero();
+    }
 }

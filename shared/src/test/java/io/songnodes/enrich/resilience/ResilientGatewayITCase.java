@@ -53,7 +53,7 @@ class ResilientGatewayITCase {
     private ResilientGateway gateway(ResilienceSettings s, RedisGuard redisGuard) {
         Resilience resilience = new Resilience(redisGuard, Map.of(P, s), listener);
         ResilientHttp http = new ResilientHttp(ResilientHttp.defaultClient(Duration.ofSeconds(2)), resilience);
-        return new ResilientGateway(List.of(new TestClient(P, http, server)), resilience, new LookupCache(redisGuard, listener));
+        return new ResilientGateway(List.of(new TestClient(P, http, server)), http, resilience, new LookupCache(redisGuard, listener));
     }
 
     private static TrackQuery q(String title) { return new TrackQuery("Artist", title, null, Map.of()); }

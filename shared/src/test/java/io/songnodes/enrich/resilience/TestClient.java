@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A minimal provider client over {@link ProviderHttp}, classifying like the real ones: the body is a
@@ -34,10 +35,22 @@ final class TestClient implements ProviderClient {
     @Override public ProviderName name() { return name; }
 
     @Override
-    public List<Candidate> lookup(TrackQuery query) throws ProviderException {
+    public List<Candidate> lookup(TrackQuery query) throws ProviderException { return ProviderHttp.await(lookupAsync(query, http), name); }
+
+    @Override
+    public CompletableFuture<List<Candidate>> lookupAsync(TrackQuery query, ProviderHttp via) {
         String q = URLEncoder.encode(query.artist() + " - " + query.title(), StandardCharsets.UTF_8);
         HttpRequest req = HttpRequest.newBuilder(server.uri("/search?q=" + q)).header("User-Agent", "SongNodesTest/0.1 (test@example.org)").GET().build();
-        HttpResponse<String> r = http.send(name, "search", req);
+        return via.sendAsync(name, "search", req).thenCompose(r -> {
+            try {
+                return CompletableFuture.completedFuture(parse(query, r));
+            } catch (ProviderException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+    }
+
+    private List<Candidate> parse(TrackQuery query, HttpResponse<String> r) throws ProviderException {
         int code = r.statusCode();
         String body = r.body() == null ? "" : r.body().trim();
         if (code == 404) throw new ProviderException(name.id(), Kind.NOT_FOUND, code, null, "not found");

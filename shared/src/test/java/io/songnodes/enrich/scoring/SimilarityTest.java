@@ -23,8 +23,20 @@ class SimilarityTest {
     }
 
     @Test
+    void aTitlesThreeLetterWordSlipsButAnArtistsDoesNotAndOneLetterNeverDoes() {
+        assertThat(Similarity.oneSlip("one", "oen")).as("an artist name's three letters").isFalse();
+        assertThat(Similarity.title("oen", "one")).as("transposed in a three-letter title").isEqualTo(Similarity.TITLE_SHORT_SLIP);
+        assertThat(Similarity.title("in th end", "in the end")).as("dropped").isEqualTo(Similarity.TITLE_SHORT_SLIP);
+        assertThat(Similarity.title("we aer one", "we are one")).isEqualTo(Similarity.TITLE_SHORT_SLIP);
+        assertThat(Similarity.title("a", "an")).as("one edit in one letter is another word").isLessThan(0.8);
+        assertThat(Similarity.title("sun", "son")).as("a replaced letter in a short word").isLessThan(0.8);
+        assertThat(Similarity.title("one", "once")).as("a four-letter spelling of a three-letter word").isEqualTo(Similarity.TITLE_SLIP);
+        assertThat(Similarity.TITLE_SLIP - Similarity.TITLE_SHORT_SLIP).as("a literal spelling wins beyond the margin")
+                .isGreaterThan(0).isLessThan(Similarity.TITLE_SHORT_SLIP - ScoringSettings.DEFAULTS.chainMinConfidence());
+    }
+
+    @Test
     void shortWordsReplacedLettersDigitsAndTwoSlipsAreNot() {
-        assertThat(Similarity.oneSlip("one", "oen")).as("three letters").isFalse();
         assertThat(Similarity.oneSlip("love", "live")).as("a replaced letter in a short word").isFalse();
         assertThat(Similarity.oneSlip("2016", "2017")).as("digits").isFalse();
         assertThat(Similarity.oneSlip("hardwell", "hadrwlel")).as("two slips").isFalse();
@@ -55,6 +67,40 @@ class SimilarityTest {
         // the version is compared word for word: a slip in "Remix" is another version, not a slip
         assertThat(scorer.score(MatchTarget.of("Hardwell", "Spaceman (Henry Fong Remxi)"), remix).confidence())
                 .isLessThanOrEqualTo(CandidateScorer.VERSION_MISMATCH);
+    }
+
+    @Test
+    void aShortWordSlipMatchesItsSongButNeitherItsRemixNorTheSameTitleByAnother() {
+        Candidate one = CandidateBuilder.of("spotify", "1", "One", "Swedish House Mafia").build();
+        Candidate remix = CandidateBuilder.of("spotify", "2", "One (Congorock Remix)", "Swedish House Mafia").build();
+        Candidate other = CandidateBuilder.of("spotify", "3", "One", "Metallica").build();
+        Selection s = scorer.select(MatchTarget.of("Swedish House Mafia", "Oen"), List.of(remix, other, one));
+        assertThat(s.winner().candidate().recordId()).isEqualTo("1");
+        assertThat(s.winner().confidence()).isEqualTo(Similarity.TITLE_SHORT_SLIP);
+        assertThat(s.ranked().get(1).confidence()).isLessThan(0.3);
+        assertThat(best(scorer.select(MatchTarget.of("Swedish House Mafia", "Oen"), List.of(remix, other))))
+                .isLessThanOrEqualTo(CandidateScorer.VERSION_MISMATCH);
+        // a song literally called "On" beats the slip reading of "One"
+        Candidate on = CandidateBuilder.of("spotify", "4", "On", "Swedish House Mafia").build();
+        assertThat(scorer.select(MatchTarget.of("Swedish House Mafia", "On"), List.of(one, on)).winner().candidate().recordId()).isEqualTo("4");
+    }
+
+    private static double best(Selection s) { return s.hasWinner() ? s.winner().confidence() : 0; }
+
+    @Test
+    void strobeIsNotStrobeRemixNorStrobeByAnotherArtistWhateverTheSlip() {
+        Candidate strobe = CandidateBuilder.of("spotify", "1", "Strobe", "deadmau5").build();
+        Candidate remix = CandidateBuilder.of("spotify", "2", "Strobe (Remix)", "deadmau5").build();
+        Candidate edit = CandidateBuilder.of("spotify", "3", "Strobe - Radio Edit", "deadmau5").build();
+        Candidate other = CandidateBuilder.of("spotify", "4", "Strobe", "Kaskade").build();
+        for (String written : List.of("Strobe", "Stobe", "Srtobe", "Strrobe")) {
+            Selection s = scorer.select(MatchTarget.of("deadmau5", written), List.of(remix, edit, other, strobe));
+            assertThat(s.winner().candidate().recordId()).as(written).isEqualTo("1");
+            assertThat(best(scorer.select(MatchTarget.of("deadmau5", written), List.of(remix, edit, other)))).as(written + " without the original")
+                    .isLessThanOrEqualTo(CandidateScorer.VERSION_MISMATCH);
+        }
+        assertThat(scorer.score(MatchTarget.of("deadmau5", "Stobe (Remix)"), strobe).confidence()).isLessThanOrEqualTo(CandidateScorer.VERSION_MISMATCH);
+        assertThat(scorer.score(MatchTarget.of("deadmua5", "Strobe"), other).confidence()).as("artist slip does not make another artist").isZero();
     }
 
     @Test

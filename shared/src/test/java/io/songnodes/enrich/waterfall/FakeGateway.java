@@ -38,6 +38,31 @@ final class FakeGateway implements ProviderGateway {
         return this;
     }
 
+    /** Answers {@link #lookupAsync} on {@code pool} (a provider that takes its time); cancelling a lookup interrupts it. */
+    FakeGateway async(java.util.concurrent.ExecutorService pool) {
+        this.pool = pool;
+        return this;
+    }
+
+    private java.util.concurrent.ExecutorService pool;
+
+    @Override
+    public java.util.concurrent.CompletableFuture<List<Candidate>> lookupAsync(ProviderName provider, TrackQuery query) {
+        if (pool == null) return ProviderGateway.super.lookupAsync(provider, query);
+        java.util.concurrent.CompletableFuture<List<Candidate>> f = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.Future<?> task = pool.submit(() -> {
+            try {
+                f.complete(lookup(provider, query));
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        f.whenComplete((r, t) -> {
+            if (f.isCancelled()) task.cancel(true);
+        });
+        return f;
+    }
+
     FakeGateway disable(ProviderName p) {
         disabled.add(p);
         return this;

@@ -117,7 +117,7 @@ class WaterfallWavesTest {
                   bpm:  { providers: [beatport, deezer], min_confidence: 0.8 }
                   isrc: { providers: [spotify], min_confidence: 0.9 }
                 """);
-        EnrichmentResult r = new Waterfall(cfg).enrichAsync(TrackInput.of(ARTIST, TITLE), g, null, CLOCK, pool).get(10, TimeUnit.SECONDS);
+        EnrichmentResult r = new Waterfall(cfg).enrichAsync(TrackInput.of(ARTIST, TITLE), g.async(pool), null, CLOCK).get(10, TimeUnit.SECONDS);
         assertThat(r.silver().isrc()).isEqualTo("NLF711900123");
         assertThat(r.silver().bpm()).isEqualTo(128.0);
         assertThat(r.silver().provenance().get("bpm").provider()).isEqualTo("deezer");
@@ -153,7 +153,7 @@ class WaterfallWavesTest {
             return List.of();
         });
         CompletableFuture<EnrichmentResult> f = new Waterfall(WaterfallConfig.defaults())
-                .enrichAsync(TrackInput.of(ARTIST, TITLE), g, null, CLOCK, pool);
+                .enrichAsync(TrackInput.of(ARTIST, TITLE), g.async(pool), null, CLOCK);
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         f.cancel(true);
         assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();

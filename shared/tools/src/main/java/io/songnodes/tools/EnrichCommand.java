@@ -157,7 +157,11 @@ public final class EnrichCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "  tracks by status %s in %.1f s%n", stats.statuses(), (System.nanoTime() - start) / 1e9));
         sb.append(String.format(Locale.ROOT, "  provider calls %d, cache hits %d, cache bypassed (Redis down) %d, skipped for the monthly budget %d%n",
                 stats.totalCalls(), stats.totalCacheHits(), stats.totalCacheBypassed(), stats.totalBudgetSkips()));
-        sb.append(String.format(Locale.ROOT, "  fallback searches %d (a search that found no confident match, retried another way)%n", stats.fallbackSearches()));
+        long tracks = stats.tracks();
+        sb.append(String.format(Locale.ROOT, "  fallback searches %d, %.2f per track (no search had found a confident match; each is one lookup,"
+                + " a Spotify one with hits also asks audio-features)%s%n", stats.fallbackSearches(), tracks == 0 ? 0.0 : stats.fallbackSearches() / (double) tracks,
+                stats.fallbacksByKind().isEmpty() ? "" : ": " + stats.fallbacksByKind().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "))));
         sb.append(stats.renderProviders());
         Map<ProviderName, io.songnodes.enrich.config.Rate> quotas = new java.util.EnumMap<>(ProviderName.class);
         config.providers().forEach((p, c) -> quotas.put(p, c.rate()));

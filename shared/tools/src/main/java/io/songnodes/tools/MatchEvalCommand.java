@@ -28,9 +28,9 @@ final class MatchEvalCommand implements Callable<Integer> {
             description = "Redis for the cache (keys under a private prefix, removed after). Default: ${DEFAULT-VALUE}.")
     String redisUri;
 
-    @Option(names = "--fallback-searches", paramLabel = "N", defaultValue = "4",
-            description = "Fallback searches per track (scoring.fallback_searches; 0 measures the scorer alone). Default: ${DEFAULT-VALUE}.")
-    int fallbackSearches;
+    @Option(names = "--fallback-searches", paramLabel = "N",
+            description = "Fallback searches per track (scoring.fallback_searches; 0 measures the scorer alone). Default: the shipped config's (4).")
+    Integer fallbackSearches;
 
     @Option(names = "--verbose", description = "Also list every wrong match and miss.")
     boolean verbose;

@@ -53,10 +53,13 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for fault and jitter draws.")
     Long seed;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "64", description = "Server threads (benchmarks with many requests in flight). Default: ${DEFAULT-VALUE}.")
+    int threads;
+
     @Override
     public Integer call() throws InterruptedException {
         SimulatorConfig.Builder b = SimulatorConfig.builder().port(port).bindAddress(bind).limitScale(limitScale)
-                .latency(latencyMs, jitterMs).enforceLimits(!noLimits).timeoutFaultMs(timeoutFaultMs);
+                .latency(latencyMs, jitterMs).enforceLimits(!noLimits).timeoutFaultMs(timeoutFaultMs).threads(threads);
         if (catalog != null) b.catalog(catalog);
         if (fixtures != null) b.fixtures(fixtures);
         for (String f : faults) b.fault(FaultSpec.parse(f));

@@ -1,6 +1,7 @@
 package io.songnodes.jobs.bronzetosilver;
 
 import io.songnodes.bronze.BronzeMessage;
+import io.songnodes.flink.rabbit.NamedRmqSource;
 import io.songnodes.flink.rabbit.RawMessageSchema;
 import io.songnodes.jobs.bronzetosilver.batch.ReenrichReader;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -9,7 +10,6 @@ import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.source.SourceFunction;
-import org.apache.flink.streaming.connectors.rabbitmq.RMQSource;
 
 /**
  * Where the job's records come from: raw bronze messages (RabbitMQ, a JSONL file) that are validated first,
@@ -30,7 +30,7 @@ public sealed interface BronzeInput {
 
     /** The RabbitMQ bronze queue; RMQSource runs only at parallelism 1. */
     static Raw rabbit(BronzeToSilverOptions o) {
-        return rabbit(new RMQSource<>(o.rabbit().sourceConfig(o.prefetch()), o.bronzeQueue(), true, new RawMessageSchema()));
+        return rabbit(new NamedRmqSource<>(o.rabbit().sourceConfig(o.prefetch()), o.bronzeQueue(), true, new RawMessageSchema()));
     }
 
     static Raw rabbit(SourceFunction<String> source) {

@@ -2,16 +2,16 @@ package io.songnodes.jobs.silvertogold;
 
 import java.io.IOException;
 import java.util.Map;
+import io.songnodes.flink.rabbit.NamedRmqSource;
 import io.songnodes.flink.rabbit.RawMessageSchema;
-import org.apache.flink.streaming.connectors.rabbitmq.RMQSource;
 import org.apache.flink.streaming.connectors.rabbitmq.common.RMQConnectionConfig;
 
 /**
- * RMQSource on a durable queue bound to the silver events fanout exchange (declared here, so the job
+ * The named RMQSource on a durable queue bound to the silver events fanout exchange (declared here, so the job
  * can start before bronze-to-silver). Correlation ids dedupe redeliveries (a message without one is identified by a hash
  * of its body, never a failure); bodies pass on unparsed and strictly decoded; acks follow checkpoints.
  */
-public final class SilverEventsSource extends RMQSource<String> {
+public final class SilverEventsSource extends NamedRmqSource<String> {
     private final String exchange;
 
     public SilverEventsSource(RMQConnectionConfig config, String exchange, String queue) {

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +23,28 @@ import java.util.Set;
 /** The simulator's track catalog: JSONL in, lookups by provider id and ISRC, and fuzzy searches out. */
 public final class Catalog {
     private final List<CatalogTrack> tracks;
+    // searched on every simulated request: normalising every track's words per search made the simulator, not
+    // the client under test, the bottleneck of a benchmark, so words and ids are indexed once
+    private final List<Words> words;
+    private final Map<String, Map<String, CatalogTrack>> ids = new HashMap<>();
+    private final Map<String, List<CatalogTrack>> isrcs = new HashMap<>();
 
-    public Catalog(List<CatalogTrack> tracks) { this.tracks = List.copyOf(tracks); }
+    private record Words(Set<String> title, Set<String> artist, Set<String> full) {}
+
+    public Catalog(List<CatalogTrack> tracks) {
+        this.tracks = List.copyOf(tracks);
+        List<Words> w = new ArrayList<>(this.tracks.size());
+        for (CatalogTrack t : this.tracks) {
+            w.add(new Words(words(t.title()), words(t.artist()), words(t.fullTitle())));
+            if (t.ids() != null) {
+                t.ids().forEach((provider, id) -> {
+                    if (id != null) ids.computeIfAbsent(provider, k -> new HashMap<>()).putIfAbsent(id.toLowerCase(Locale.ROOT), t);
+                });
+            }
+            if (t.isrc() != null) isrcs.computeIfAbsent(t.isrc().toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(t);
+        }
+        this.words = w;
+    }
 
     /** Reads a JSONL catalog; a bad line fails with its line number, a line without artist or title too. */
     /**
@@ -107,13 +129,13 @@ public final class Catalog {
 
     public Optional<CatalogTrack> byId(String provider, String id) {
         if (id == null) return Optional.empty();
-        return tracks.stream().filter(t -> id.equalsIgnoreCase(Objects.toString(t.id(provider), ""))).findFirst();
+        return Optional.ofNullable(ids.getOrDefault(provider, Map.of()).get(id.toLowerCase(Locale.ROOT)));
     }
 
     /** Tracks of {@code provider} carrying this ISRC (one ISRC may sit on several releases). */
     public List<CatalogTrack> byIsrc(String provider, String isrc) {
         if (isrc == null) return List.of();
-        return tracks.stream().filter(t -> t.has(provider) && isrc.equalsIgnoreCase(t.isrc())).toList();
+        return isrcs.getOrDefault(isrc.toUpperCase(Locale.ROOT), List.of()).stream().filter(t -> t.has(provider)).toList();
     }
 
     /** One search hit and how well it matched, in [0,1]. */
@@ -130,11 +152,13 @@ public final class Catalog {
         Set<String> qFull = words(title);
         Set<String> qArtist = words(artist);
         List<Hit> hits = new ArrayList<>();
-        for (CatalogTrack t : tracks) {
+        for (int i = 0; i < tracks.size(); i++) {
+            CatalogTrack t = tracks.get(i);
             if (!t.has(provider)) continue;
-            double titleSim = qTitle.isEmpty() ? 0 : containment(qTitle, words(t.title()));
-            double artistSim = qArtist.isEmpty() ? 0 : containment(qArtist, words(t.artist()));
-            double versionBonus = qFull.isEmpty() ? 0 : 0.1 * jaccard(qFull, words(t.fullTitle()));
+            Words w = words.get(i);
+            double titleSim = qTitle.isEmpty() ? 0 : containment(qTitle, w.title());
+            double artistSim = qArtist.isEmpty() ? 0 : containment(qArtist, w.artist());
+            double versionBonus = qFull.isEmpty() ? 0 : 0.1 * jaccard(qFull, w.full());
             double score;
             if (!qTitle.isEmpty() && titleSim >= 0.6 && (qArtist.isEmpty() || artistSim > 0 || fuzzy)) {
                 score = qArtist.isEmpty() ? 0.8 * titleSim + versionBonus : 0.55 * titleSim + 0.35 * artistSim + versionBonus;
@@ -160,7 +184,8 @@ public final class Catalog {
         return t.isBlank() ? title : t;
     }
 
-    static Set<String> words(String s) {
+    /** The words a search matches against: normalised, lower case, split at anything but letters and digits. */
+    public static Set<String> words(String s) {
         if (s == null || s.isBlank()) return Set.of();
         String n = TextNormalizer.normalize(s).toLowerCase(Locale.ROOT);
         Set<String> out = new LinkedHashSet<>(Arrays.asList(n.split("[^\\p{L}\\p{N}]+")));

@@ -21,6 +21,7 @@ public final class EnrichStats implements EnrichmentListener {
     private final Map<ProviderName, LongAdder> cacheBypassed = new EnumMap<>(ProviderName.class);
     private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
     private final LongAdder fallbackSearches = new LongAdder();
+    private final Map<String, LongAdder> fallbacksByKind = new ConcurrentHashMap<>();
 
     public EnrichStats() {
         for (ProviderName p : ProviderName.values()) {
@@ -35,7 +36,10 @@ public final class EnrichStats implements EnrichmentListener {
         calls.get(provider).computeIfAbsent(status, s -> new LongAdder()).increment();
     }
 
-    @Override public void fallbackSearch(ProviderName provider, String kind) { fallbackSearches.increment(); }
+    @Override public void fallbackSearch(ProviderName provider, String kind) {
+        fallbackSearches.increment();
+        fallbacksByKind.computeIfAbsent(provider.id() + " " + kind, k -> new LongAdder()).increment();
+    }
 
     @Override public void cacheHit(ProviderName provider) { cacheHits.get(provider).increment(); }
 
@@ -47,6 +51,13 @@ public final class EnrichStats implements EnrichmentListener {
 
     /** Fallback searches made for tracks whose first search found no confident match. */
     public long fallbackSearches() { return fallbackSearches.sum(); }
+
+    /** Fallback searches by "provider kind" ({@code spotify next_page}), sorted. */
+    public Map<String, Long> fallbacksByKind() {
+        Map<String, Long> out = new TreeMap<>();
+        fallbacksByKind.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
 
     /** Calls to {@code p}, whatever their answer, except those skipped for the monthly budget (never sent). */
     public long calls(ProviderName p) {

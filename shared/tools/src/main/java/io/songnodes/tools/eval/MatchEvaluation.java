@@ -1,6 +1,5 @@
 package io.songnodes.tools.eval;
 
-import io.songnodes.enrich.waterfall.FallbackPlanner;
 import io.songnodes.bronze.BronzeValidator;
 import io.songnodes.bronze.Validation;
 import io.songnodes.enrich.ProviderName;
@@ -55,10 +54,10 @@ public final class MatchEvaluation {
     private final long seed;
     private final String redisUri;
     private final String redisPrefix;
-    private int fallbackSearches = FallbackPlanner.MAX_PER_TRACK;
+    private Integer fallbackSearches;
 
-    /** Fallback searches per track to evaluate with (0: the scorer alone); default {@link FallbackPlanner#MAX_PER_TRACK}. */
-    public MatchEvaluation withFallbackSearches(int n) {
+    /** Fallback searches per track to evaluate with (0: the scorer alone); null, the default: the shipped config's. */
+    public MatchEvaluation withFallbackSearches(Integer n) {
         fallbackSearches = n;
         return this;
     }
@@ -93,15 +92,24 @@ public final class MatchEvaluation {
      * song, matches of another song, provider requests and fallback searches per track.
      */
     public record ClassResult(Variant variant, int tracks, Score spotify, Score beatport, int versionConfusions,
-                              int otherSongs, double requestsPerTrack, double fallbacksPerTrack, List<String> errors) {}
+                              int otherSongs, double requestsPerTrack, double fallbacksPerTrack, double extraRequestsPerTrack,
+                              List<String> errors) {
+        ClassResult withExtra(double extra) {
+            return new ClassResult(variant, tracks, spotify, beatport, versionConfusions, otherSongs, requestsPerTrack, fallbacksPerTrack, extra, errors);
+        }
+    }
 
-    /** Runs every class; {@code out} gets one line per class as it finishes. */
+    /**
+     * Runs every class; {@code out} gets one line per class as it finishes. A class that made fallback searches runs a
+     * second time without them: the difference in provider requests per track is what the fallbacks cost.
+     */
     public List<ClassResult> run(List<Variant> variants, java.io.PrintWriter out) {
         List<ClassResult> results = new ArrayList<>();
         try (ProviderSimulator sim = ProviderSimulator.start(SimulatorConfig.builder().port(0).enforceLimits(false)
                 .catalog(new Catalog(catalog)).build())) {
             for (Variant v : variants) {
-                ClassResult r = runClass(sim, v);
+                ClassResult r = runClass(sim, v, fallbackSearches);
+                if (r.fallbacksPerTrack() > 0) r = r.withExtra(r.requestsPerTrack() - runClass(sim, v, 0).requestsPerTrack());
                 results.add(r);
                 if (out != null) {
                     out.println(row(r));
@@ -112,11 +120,11 @@ public final class MatchEvaluation {
         return results;
     }
 
-    private ClassResult runClass(ProviderSimulator sim, Variant v) {
+    private ClassResult runClass(ProviderSimulator sim, Variant v, Integer fallbackSearches) {
         VariantGenerator gen = new VariantGenerator(seed);
         WaterfallConfig shipped = RateScale.apply(WaterfallConfig.defaults(), LIMIT_SCALE);
         WaterfallConfig config = new WaterfallConfig(shipped.fields(), shipped.providers(),
-                shipped.scoring().withFallbackSearches(fallbackSearches), shipped.userAgent());
+                fallbackSearches == null ? shipped.scoring() : shipped.scoring().withFallbackSearches(fallbackSearches), shipped.userAgent());
         String prefix = redisPrefix + v.label() + ":";
         RuntimeSettings settings = new RuntimeSettings(redisUri, prefix, sim.baseUrl(), RuntimeSettings.DEFAULT_CONTACT);
         Map<String, CatalogTrack> bySpotify = index(t -> t.id("spotify")), byBeatport = index(t -> t.id("beatport"));
@@ -173,7 +181,7 @@ public final class MatchEvaluation {
         removeKeys(settings, prefix);
         long requests = sim.stats().values().stream().mapToLong(SimStats.ProviderStats::requests).sum();
         double perTrack = n == 0 ? 0 : requests / (double) n;
-        return new ClassResult(v, n, spotify, beatport, versions, others, perTrack, n == 0 ? 0 : stats.fallbackSearches() / (double) n, errors);
+        return new ClassResult(v, n, spotify, beatport, versions, others, perTrack, n == 0 ? 0 : stats.fallbackSearches() / (double) n, 0, errors);
     }
 
     /** Best effort: an unreachable Redis held no keys of this run. */
@@ -212,13 +220,13 @@ public final class MatchEvaluation {
     }
 
     public static String header() {
-        return String.format(Locale.ROOT, "%-18s %6s  %-19s %-19s %9s %7s %9s %9s", "class", "tracks", "spotify P / R",
-                "beatport P / R", "versions", "others", "req/track", "fallback/track");
+        return String.format(Locale.ROOT, "%-18s %6s  %-19s %-19s %9s %7s %9s %14s %15s", "class", "tracks", "spotify P / R",
+                "beatport P / R", "versions", "others", "req/track", "fallback/track", "extra req/track");
     }
 
     public static String row(ClassResult r) {
-        return String.format(Locale.ROOT, "%-18s %6d  %.3f / %.3f       %.3f / %.3f       %9d %7d %9.2f %9.2f", r.variant().label(), r.tracks(),
+        return String.format(Locale.ROOT, "%-18s %6d  %.3f / %.3f       %.3f / %.3f       %9d %7d %9.2f %14.2f %15.2f", r.variant().label(), r.tracks(),
                 r.spotify().precision(), r.spotify().recall(), r.beatport().precision(), r.beatport().recall(),
-                r.versionConfusions(), r.otherSongs(), r.requestsPerTrack(), r.fallbacksPerTrack());
+                r.versionConfusions(), r.otherSongs(), r.requestsPerTrack(), r.fallbacksPerTrack(), r.extraRequestsPerTrack());
     }
 }

@@ -12,7 +12,7 @@ final class FlinkRest {
     FlinkRest(URI base) { this.base = base; }
 
     List<OpsSnapshot.Job> jobs(long nowMillis) throws JsonHttp.Failure {
-        JsonNode overview = JsonHttp.json(base.resolve("/jobs/overview"), null, null);
+        JsonNode overview = JsonHttp.json(base.resolve("/jobs/overview"), null);
         List<OpsSnapshot.Job> out = new ArrayList<>();
         for (JsonNode j : overview.path("jobs")) {
             String id = j.path("jid").asText();
@@ -24,7 +24,7 @@ final class FlinkRest {
             Long completed = null;
             Long failed = null;
             try {
-                JsonNode cp = JsonHttp.json(base.resolve("/jobs/" + id + "/checkpoints"), null, null);
+                JsonNode cp = JsonHttp.json(base.resolve("/jobs/" + id + "/checkpoints"), null);
                 JsonNode latest = cp.path("latest").path("completed");
                 if (latest.isObject()) lastCheckpointAt = latest.path("latest_ack_timestamp").asLong();
                 completed = cp.path("counts").path("completed").asLong();

@@ -1,5 +1,8 @@
 package io.songnodes.tools.ops;
 
+import io.songnodes.amqp.AmqpSettings;
+import io.songnodes.config.ConfigException;
+
 import io.songnodes.enrich.ProviderName;
 import io.songnodes.enrich.config.WaterfallConfig;
 import io.songnodes.enrich.resilience.ProviderBudget;
@@ -56,16 +59,17 @@ public final class OpsProbe implements AutoCloseable {
         }
 
         List<OpsSnapshot.Queue> queues = new ArrayList<>();
-        String[] account = settings.rabbitAccount(env);
-        RabbitQueues rabbit = new RabbitQueues(settings.rabbit(env), account[0], account[1], "/");
         try {
+            // the management API takes the jobs' own account: no URI, no account, and no default one either
+            AmqpSettings account = AmqpSettings.resolve(null, AmqpSettings.ENV_URI, env);
+            RabbitQueues rabbit = new RabbitQueues(settings.rabbit(env), account.managementAuthorization(), account.virtualHost());
             rabbit.ping();
             queues.add(rabbit.queue("bronze", settings.bronzeQueue));
             queues.add(rabbit.queue("reenrich", settings.reenrichQueue));
             queues.add(rabbit.queue("dlq", settings.dlq));
             queues.add(rabbit.queue("parking", settings.parkingQueue));
             services.put("rabbitmq", new OpsSnapshot.Service(true, settings.rabbit(env).toString()));
-        } catch (JsonHttp.Failure e) {
+        } catch (JsonHttp.Failure | ConfigException e) {
             services.put("rabbitmq", new OpsSnapshot.Service(false, e.getMessage()));
         }
 
@@ -103,7 +107,7 @@ public final class OpsProbe implements AutoCloseable {
         List<URI> endpoints = settings.metrics();
         for (URI u : endpoints) {
             try {
-                metrics = metrics.plus(PromText.parse(JsonHttp.text(u, null, null)));
+                metrics = metrics.plus(PromText.parse(JsonHttp.text(u, null)));
                 answered++;
             } catch (JsonHttp.Failure e) {
                 // an unused port of the reporter's range

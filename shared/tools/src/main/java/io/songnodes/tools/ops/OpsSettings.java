@@ -13,7 +13,7 @@ public final class OpsSettings {
     String flinkUrl;
 
     @Option(names = "--rabbitmq-api", paramLabel = "URL",
-            description = "RabbitMQ management API; user and password from SONGNODES_AMQP_URI (else guest). Default: env SONGNODES_RABBITMQ_API, else http://localhost:15672.")
+            description = "RabbitMQ management API; with the account of SONGNODES_AMQP_URI (password there or in SONGNODES_AMQP_PASSWORD). Default: env SONGNODES_RABBITMQ_API, else http://localhost:15672.")
     String rabbitApi;
 
     @Option(names = "--jdbc-url", paramLabel = "URL", description = "PostgreSQL. Default: env SONGNODES_JDBC_URL.")
@@ -47,22 +47,6 @@ public final class OpsSettings {
     URI flink(Map<String, String> env) { return URI.create(or(flinkUrl, env.get("SONGNODES_FLINK_URL"), "http://localhost:8081")); }
 
     URI rabbit(Map<String, String> env) { return URI.create(or(rabbitApi, env.get("SONGNODES_RABBITMQ_API"), "http://localhost:15672")); }
-
-    /** User and password of the AMQP URI (the management API takes the same account), else guest. */
-    String[] rabbitAccount(Map<String, String> env) {
-        String amqp = env.get("SONGNODES_AMQP_URI");
-        String user = "guest";
-        String password = env.getOrDefault("SONGNODES_AMQP_PASSWORD", "guest");
-        if (amqp != null) {
-            String info = URI.create(amqp).getRawUserInfo();
-            if (info != null) {
-                int colon = info.indexOf(':');
-                user = java.net.URLDecoder.decode(colon < 0 ? info : info.substring(0, colon), java.nio.charset.StandardCharsets.UTF_8);
-                if (colon >= 0) password = java.net.URLDecoder.decode(info.substring(colon + 1), java.nio.charset.StandardCharsets.UTF_8);
-            }
-        }
-        return new String[] {user, password};
-    }
 
     String jdbc(Map<String, String> env) { return or(jdbcUrl, env.get("SONGNODES_JDBC_URL"), "jdbc:postgresql://localhost:5432/songnodes?user=postgres"); }
 

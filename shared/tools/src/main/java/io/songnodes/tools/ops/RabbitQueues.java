@@ -8,25 +8,23 @@ import java.nio.charset.StandardCharsets;
 /** Queue depth and rates from the RabbitMQ management API. */
 final class RabbitQueues {
     private final URI base;
-    private final String user;
-    private final String password;
+    private final String authorization;
     private final String vhost;
 
-    RabbitQueues(URI base, String user, String password, String vhost) {
+    RabbitQueues(URI base, String authorization, String vhost) {
         this.base = base;
-        this.user = user;
-        this.password = password;
+        this.authorization = authorization;
         this.vhost = vhost;
     }
 
     /** Throws when the management API does not answer. */
-    void ping() throws JsonHttp.Failure { JsonHttp.json(base.resolve("/api/overview"), user, password); }
+    void ping() throws JsonHttp.Failure { JsonHttp.json(base.resolve("/api/overview"), authorization); }
 
     OpsSnapshot.Queue queue(String role, String name) throws JsonHttp.Failure {
         URI uri = base.resolve("/api/queues/" + enc(vhost) + "/" + enc(name));
         JsonNode q;
         try {
-            q = JsonHttp.json(uri, user, password);
+            q = JsonHttp.json(uri, authorization);
         } catch (JsonHttp.Failure e) {
             if (e.status == 404) return new OpsSnapshot.Queue(role, name, false, null, null, null, null);
             throw e;

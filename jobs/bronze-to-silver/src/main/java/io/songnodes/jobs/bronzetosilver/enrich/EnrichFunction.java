@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,9 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the waterfall for one message off the task thread, each wave's provider lookups at the same time on a
- * lookup pool. Every path completes the future with a value: a timeout (which also cancels the track's
- * outstanding lookups) or an unexpected error becomes a failed {@link Enriched}, routed to the DLQ, never a restart.
+ * Runs the waterfall for one message without blocking a thread: each wave's provider lookups start at the same
+ * time as non-blocking HTTP requests, rate-limit waits are scheduled on a timer, and the next wave is chained on
+ * the answers. So the tracks in flight are bounded by the operator's capacity ({@code --async-capacity}), not by
+ * threads. Every path completes the future with a value: a timeout (which also cancels the track's outstanding
+ * lookups: requests not yet sent are never sent and give their rate-limit slots back, requests in flight are
+ * aborted) or an unexpected error becomes a failed {@link Enriched}, routed to the DLQ, never a restart.
  * Retries live in the core's gateway only, so this operator uses plain {@code unorderedWait}.
  * The waterfall file is polled; a valid change applies without a restart, an invalid one is refused,
  * counted and logged, and the last good config stays.
@@ -37,14 +38,10 @@ public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enric
 
     private final EnrichSettings settings;
     private transient EnrichmentRuntime runtime;
-    private transient ExecutorService workers;
     private transient ScheduledExecutorService watcher;
     private transient EnrichmentMetrics metrics;
     private transient AtomicInteger inFlight;
     private transient java.util.Map<ResultFuture<Enriched>, java.util.concurrent.CompletableFuture<?>> running;
-
-    /** Lookup threads per in-flight track: the shipped waterfall's first wave asks two providers. */
-    static final int LOOKUPS_PER_TRACK = 3;
 
     public EnrichFunction(EnrichSettings settings) { this.settings = settings; }
 
@@ -69,9 +66,6 @@ public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enric
                 return b == null ? 0 : b;
             }, "provider", p.id());
         }
-        // provider lookups (cache, rate-limit wait, HTTP) run here; a track asks a wave of providers at once,
-        // so the pool holds a few lookups per in-flight track
-        workers = Executors.newFixedThreadPool(settings.asyncCapacity() * LOOKUPS_PER_TRACK, r -> daemon(r, "enrich-lookup"));
         running = new java.util.concurrent.ConcurrentHashMap<>();
         if (settings.waterfallFile() != null && settings.configPoll() != null) startWatcher(config);
     }
@@ -122,7 +116,7 @@ public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enric
         inFlight.incrementAndGet();
         java.util.concurrent.CompletableFuture<io.songnodes.enrich.waterfall.EnrichmentResult> f;
         try {
-            f = runtime.enrichAsync(m, Clock.systemUTC(), workers);
+            f = runtime.enrichAsync(m, Clock.systemUTC());
         } catch (Throwable t) {
             f = java.util.concurrent.CompletableFuture.failedFuture(t);
         }
@@ -133,8 +127,6 @@ public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enric
             Enriched result;
             if (t == null) {
                 result = Enriched.ok(m, r, started);
-            } else if (t instanceof RejectedExecutionException) {
-                result = Enriched.failed(m, ErrorType.INTERNAL, "enrichment executor is shut down", started);
             } else {
                 try (LogContext c = LogContext.of(LogContext.JOB, RouteFunction.JOB, LogContext.TRACK_ID, m.trackId(),
                         LogContext.ERROR_TYPE, ErrorType.INTERNAL.wireName())) {
@@ -164,14 +156,13 @@ public final class EnrichFunction extends RichAsyncFunction<BronzeMessage, Enric
         java.util.concurrent.CompletableFuture<?> f = running.remove(out);
         out.complete(List.of(Enriched.failed(m, ErrorType.TIMEOUT,
                 "enrichment took longer than " + settings.asyncTimeout().toSeconds() + " s", System.nanoTime())));
-        // no further lookup starts, and the outstanding ones give up their permit waits and requests
+        // no further lookup starts; the outstanding ones give their unused rate-limit slots back and abort their requests
         if (f != null) f.cancel(true);
     }
 
     @Override
     public void close() throws Exception {
         if (watcher != null) watcher.shutdownNow();
-        if (workers != null) workers.shutdownNow();
         if (runtime != null) runtime.close();
     }
 }

@@ -11,6 +11,7 @@ import io.songnodes.bronze.BronzeMessage;
 import io.songnodes.bronze.BronzeValidator;
 import io.songnodes.bronze.RawBody;
 import io.songnodes.flink.jdbc.SilverStatements;
+import io.songnodes.flink.rabbit.NamedRmqSource;
 import io.songnodes.jobs.bronzetosilver.BronzeInput;
 import io.songnodes.jobs.bronzetosilver.PipelineAccess;
 import io.songnodes.json.Json;
@@ -95,7 +96,11 @@ class BadInputITCase {
                             + " WHERE datname = current_database() AND pid <> pg_backend_pid()) t")).as("job backends terminated").isPositive();
                     case "rabbitmq-closed" -> x -> {
                         // the management API lists a new connection only after its next statistics tick
-                        Await.until("the job's connections listed", Duration.ofSeconds(30), () -> !TestRabbit.connections(x.rabbit().prefix()).isEmpty());
+                        // the source's connection too, not only the sinks': the source's broken channel must fail the task
+                        Await.until("the job's source and sink connections listed", Duration.ofSeconds(30), () -> {
+                            int sources = TestRabbit.connections(NamedRmqSource.NAME_PREFIX + x.rabbit().prefix()).size();
+                            return sources > 0 && TestRabbit.connections(x.rabbit().prefix()).size() > sources;
+                        });
                         assertThat(TestRabbit.closeConnections(x.rabbit().prefix())).as("job connections closed").isPositive();
                     };
                     default -> null;

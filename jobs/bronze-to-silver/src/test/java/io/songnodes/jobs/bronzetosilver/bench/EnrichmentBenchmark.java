@@ -51,6 +51,93 @@ public final class EnrichmentBenchmark {
 
     /** Provider latency of the simulator path, and the number of distinct made-up tracks it enriches. */
     static final int LATENCY_MS = 100, DISTINCT = 1_000, SYNC_SAMPLE = 100, REAL_LIMIT_TRACKS = 60;
+    /** Async capacities per subtask tried on the simulator path. */
+    static final int[] CAPACITIES = {16, 64, 256};
+
+    /** One run with the CPU both processes spent on it and the requests the simulator answered. */
+    record Measured(Result result, int capacity, long requests, double jobCpuMs, double simCpuMs) {
+        double requestsPerTrack() { return requests / (double) result.records(); }
+        double jobCpuMsPerRequest() { return jobCpuMs / requests; }
+        double simCpuMsPerRequest() { return simCpuMs / requests; }
+
+        @Override public String toString() {
+            return String.format("%-34s %9.1f %8.0f %8.0f %9.2f %14.2f %14.2f", result.name(), result.perSecond(), result.p50Ms(),
+                    result.p95Ms(), requestsPerTrack(), jobCpuMsPerRequest(), simCpuMsPerRequest());
+        }
+    }
+
+    @FunctionalInterface
+    interface Run {
+        Result run() throws Exception;
+    }
+
+    private static Measured measure(ExternalSimulator sim, Run run) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long requests0 = sim.requests();
+        long job0 = os.getProcessCpuTime();
+        long sim0 = sim.cpuNanos();
+        Result r = run.run();
+        long job = os.getProcessCpuTime() - job0;
+        long simCpu = sim.cpuNanos() - sim0;
+        int capacity = r.name().contains("c=") ? Integer.parseInt(r.name().substring(r.name().indexOf("c=") + 2)) : 1;
+        return new Measured(r, capacity, Math.max(1, sim.requests() - requests0), job / 1e6, simCpu / 1e6);
+    }
+
+    /** The simulator in a JVM of its own ({@code songnodes simulate}), limits off, with its CPU time readable. */
+    static final class ExternalSimulator implements AutoCloseable {
+        private final Process process;
+        private final int port;
+
+        private ExternalSimulator(Process process, int port) {
+            this.process = process;
+            this.port = port;
+        }
+
+        static ExternalSimulator start(Catalog catalog, int latencyMs) throws Exception {
+            Path file = Files.createTempFile("bench-catalog-", ".jsonl");
+            Catalog.write(catalog.tracks(), file);
+            int port;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.songnodes.tools.SongnodesCli", "simulate",
+                    "--catalog", file.toString(), "--port", String.valueOf(port), "--latency-ms", String.valueOf(latencyMs), "--no-limits",
+                    "--threads", "512")
+                    .redirectErrorStream(true).redirectOutput(Files.createTempFile("bench-simulator-", ".log").toFile()).start();
+            ExternalSimulator sim = new ExternalSimulator(p, port);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (true) {
+                try {
+                    sim.requests();
+                    return sim;
+                } catch (java.io.IOException e) {
+                    if (System.nanoTime() > deadline || !p.isAlive()) throw new IllegalStateException("simulator did not start", e);
+                    Thread.sleep(200);
+                }
+            }
+        }
+
+        String baseUrl() { return "http://localhost:" + port; }
+
+        /** Requests the simulator answered so far, all providers. */
+        long requests() throws java.io.IOException {
+            var c = (java.net.HttpURLConnection) java.net.URI.create(baseUrl() + "/__sim/stats").toURL().openConnection();
+            try (var in = c.getInputStream()) {
+                var root = Json.MAPPER.readTree(in);
+                long n = 0;
+                for (var e : root.path("providers")) n += e.path("requests").asLong();
+                return n;
+            }
+        }
+
+        long cpuNanos() { return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO).toNanos(); }
+
+        @Override public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int copies = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -61,6 +148,8 @@ public final class EnrichmentBenchmark {
         System.out.printf("parallelism 2, %d cores; cache path: %d records (%d kit rows x %d copies)%n",
                 Runtime.getRuntime().availableProcessors(), kit.size(), kit.size() / copies, copies);
 
+        String only = System.getProperty("bench.only", "");
+        if (only.isEmpty() || only.equals("cache")) {
         SimulatorConfig.Builder sim = SimulatorConfig.builder().port(0).enforceLimits(false)
                 .catalog(new Catalog(CatalogBuilder.from1001Dir(TeamKit.tracklists().resolve("antoncitko-1001tracklists-visualizer"))));
         try (ProviderSimulator fast = ProviderSimulator.start(sim.build()); TestRedis redis = new TestRedis()) {
@@ -69,24 +158,47 @@ public final class EnrichmentBenchmark {
             Result hit = run("all-cache-hit, async", kit, settings, true);
             System.out.println(hit);
         }
+        }
+        if (!only.isEmpty() && !only.startsWith("sim")) return;
 
-        // limits lifted, every request takes 100 ms: how much of that latency the operator hides
+        // limits lifted, every request takes 100 ms: how much of that latency the operator hides. The simulator runs in
+        // its own JVM, so the CPU each side spends per request is measured apart (both share this machine's cores).
         Catalog synthetic = Catalog.synthetic(DISTINCT + REAL_LIMIT_TRACKS, 12);
         List<BronzeMessage> distinct = messages(synthetic.tracks().subList(0, DISTINCT));
-        SimulatorConfig.Builder slow = SimulatorConfig.builder().port(0).enforceLimits(false).latency(LATENCY_MS, 0).threads(1024)
-                .catalog(synthetic);
-        try (ProviderSimulator sim100 = ProviderSimulator.start(slow.build()); TestRedis redisA = new TestRedis(); TestRedis redisS = new TestRedis()) {
-            Result async = run("simulator 100 ms, async", distinct, settings(sim100.baseUrl(), redisA, lifted, "a", 256), true);
-            long requests = sim100.stats().values().stream().mapToLong(st -> st.requests()).sum();
-            Result sync = run("simulator 100 ms, sync map", distinct.subList(0, SYNC_SAMPLE), settings(sim100.baseUrl(), redisS, lifted, "s", 256), false);
-            System.out.println(async);
+        try (ExternalSimulator sim100 = ExternalSimulator.start(synthetic, LATENCY_MS); TestRedis redisA = new TestRedis()) {
+            // JIT and connection warm-up on a part of the tracks (its own cache prefix), so the runs below are steady state
+            run("warm-up (JIT, connections)", distinct.subList(0, 300), settings(sim100.baseUrl(), redisA, lifted, "w", 64), true);
+            List<Measured> sweep = new ArrayList<>();
+            for (int capacity : CAPACITIES) {
+                // a fresh Redis prefix per run: every lookup misses the cache
+                sweep.add(measure(sim100, () -> run("simulator 100 ms, async c=" + capacity, distinct,
+                        settings(sim100.baseUrl(), redisA, lifted, "a" + capacity, capacity), true)));
+            }
+            Measured sync = measure(sim100, () -> run("simulator 100 ms, sync map", distinct.subList(0, SYNC_SAMPLE),
+                    settings(sim100.baseUrl(), redisA, lifted, "s", 1), false));
+            System.out.printf("%-34s %9s %8s %8s %9s %14s %14s%n", "run (capacity per subtask, p=2)", "tracks/s", "p50 ms", "p95 ms", "req/track",
+                    "job CPU ms/req", "sim CPU ms/req");
+            for (Measured m : sweep) System.out.println(m);
             System.out.println(sync + "   (first " + SYNC_SAMPLE + " of the same tracks)");
-            System.out.printf("provider requests per track (async run): %.2f%n", requests / (double) distinct.size());
-            System.out.printf("async / sync throughput ratio at %d ms: %.1f   (goal >= 50)%n", LATENCY_MS, async.perSecond() / sync.perSecond());
+            Measured chosen = sweep.stream().filter(m -> m.result().p50Ms() <= 4 * LATENCY_MS)
+                    .max(java.util.Comparator.comparingDouble(m -> m.result().perSecond()))
+                    .orElse(sweep.stream().max(java.util.Comparator.comparingDouble(m -> m.result().perSecond())).orElseThrow());
+            System.out.printf("chosen capacity %d per subtask (the fastest run whose median meets the latency goal, else the fastest)%n",
+                    chosen.capacity());
+            System.out.printf("provider requests per track (async run): %.2f%n", chosen.requestsPerTrack());
+            System.out.printf("async / sync throughput ratio at %d ms: %.1f   (goal >= 50)%n", LATENCY_MS,
+                    chosen.result().perSecond() / sync.result().perSecond());
             System.out.printf("median per-track latency / provider latency: %.1f   (goal <= 4; p50 %.0f ms at %d ms per request)%n",
-                    async.p50Ms() / LATENCY_MS, async.p50Ms(), LATENCY_MS);
+                    chosen.result().p50Ms() / LATENCY_MS, chosen.result().p50Ms(), LATENCY_MS);
+            double cpuPerReq = chosen.jobCpuMsPerRequest() + chosen.simCpuMsPerRequest();
+            System.out.printf("CPU bound: %.2f ms per request (job %.2f + simulator %.2f) on %d cores caps this machine at %.0f requests/s"
+                            + " = %.0f tracks/s; measured %.0f tracks/s%n",
+                    cpuPerReq, chosen.jobCpuMsPerRequest(), chosen.simCpuMsPerRequest(), Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() * 1000 / cpuPerReq,
+                    Runtime.getRuntime().availableProcessors() * 1000 / cpuPerReq / chosen.requestsPerTrack(), chosen.result().perSecond());
         }
 
+        if (only.equals("sim-only")) return;
         // the shipped waterfall at the providers' real limits, enforced by the simulator
         List<BronzeMessage> fresh = messages(synthetic.tracks().subList(DISTINCT, DISTINCT + REAL_LIMIT_TRACKS));
         Path shipped = Files.createTempFile("bench-waterfall-shipped-", ".yaml");

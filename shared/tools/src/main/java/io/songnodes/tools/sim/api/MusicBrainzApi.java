@@ -48,8 +48,7 @@ public final class MusicBrainzApi extends CatalogApi {
         int limit = intParam(r.param("limit"), 25);
         int offset = intParam(r.param("offset"), 0);
         if (limit < 1 || limit > 100 || offset < 0) return Answer.json(400, "{\"error\":\"Invalid limit or offset.\"}");
-        Query query = parse(q, "recording");
-        List<CatalogTrack> hits = find(query);
+        List<CatalogTrack> hits = FuzzyLuceneQuery.isFuzzy(q) ? fuzzy(FuzzyLuceneQuery.parse(q)) : find(parse(q, "recording"));
         ObjectNode body = Synth.obj();
         body.put("created", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         body.put("count", hits.size());
@@ -76,6 +75,22 @@ public final class MusicBrainzApi extends CatalogApi {
             recs.add(rec);
         }
         return Answer.json(200, body);
+    }
+
+    /** Hits of a query with fuzzy terms ({@link FuzzyLuceneQuery}), best first; the catalog's order among equals. */
+    private List<CatalogTrack> fuzzy(FuzzyLuceneQuery query) {
+        List<Catalog.Hit> hits = new java.util.ArrayList<>();
+        for (CatalogTrack t : catalog.tracks()) {
+            if (!t.has(provider)) continue;
+            double s = query.score(field -> switch (field) {
+                case "artist", "artistname", "creditname" -> Catalog.words(t.artist());
+                case "recording", "recordingaccent" -> Catalog.words(t.fullTitle());
+                default -> null;
+            });
+            if (s >= 0) hits.add(new Catalog.Hit(t, s));
+        }
+        hits.sort(java.util.Comparator.comparingDouble(Catalog.Hit::score).reversed());
+        return hits.stream().map(Catalog.Hit::track).toList();
     }
 
     private Answer isrc(String isrc, String inc) {
