@@ -38,9 +38,11 @@ import org.apache.flink.util.CloseableIterator;
 /**
  * Benchmark (not a test): throughput and latency of the job's async enrichment operator at parallelism 2: on the
  * all-cache-hit path (the kit's tracklists); on the simulator path at 100 ms per request with the limits lifted, over
- * 1,000 distinct made-up tracks, against a naive synchronous map with the same providers; and with the shipped
+ * 1,000 distinct made-up tracks, at several async capacities against a naive synchronous map with the same
+ * providers, with the CPU the job and the simulator (in a JVM of its own) spend per request; and with the shipped
  * waterfall at the providers' real limits, tracks per hour from the quota ceiling next to the measured rate.
- * Run: {@code jobs/bronze-to-silver/bench/enrichment-benchmark.sh}.
+ * Run: {@code jobs/bronze-to-silver/bench/enrichment-benchmark.sh}; {@code -Dbench.only=cache|sim|sim-only} (in
+ * JAVA_OPTS) runs a part.
  */
 public final class EnrichmentBenchmark {
     private static final Map<String, String> CREDENTIALS = Map.of("SPOTIFY_CLIENT_ID", "bench", "SPOTIFY_CLIENT_SECRET", "bench",
@@ -166,8 +168,9 @@ public final class EnrichmentBenchmark {
         Catalog synthetic = Catalog.synthetic(DISTINCT + REAL_LIMIT_TRACKS, 12);
         List<BronzeMessage> distinct = messages(synthetic.tracks().subList(0, DISTINCT));
         try (ExternalSimulator sim100 = ExternalSimulator.start(synthetic, LATENCY_MS); TestRedis redisA = new TestRedis()) {
-            // JIT and connection warm-up on a part of the tracks (its own cache prefix), so the runs below are steady state
-            run("warm-up (JIT, connections)", distinct.subList(0, 300), settings(sim100.baseUrl(), redisA, lifted, "w", 64), true);
+            // JIT (in both JVMs) and connection warm-up on the same tracks under their own cache prefix, so the runs below
+            // measure the steady state, not the compilers
+            run("warm-up (JIT, connections)", distinct, settings(sim100.baseUrl(), redisA, lifted, "w", 64), true);
             List<Measured> sweep = new ArrayList<>();
             for (int capacity : CAPACITIES) {
                 // a fresh Redis prefix per run: every lookup misses the cache
