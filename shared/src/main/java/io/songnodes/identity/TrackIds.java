@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Derives track ids and bronze keys, and recognises unidentified tracks ({@code ID - ID}, {@code ?}). */
 public final class TrackIds {
@@ -37,15 +38,19 @@ public final class TrackIds {
         return UNKNOWN_ARTISTS.contains(artist) || UNKNOWN_TITLES.contains(identity.baseTitle());
     }
 
+    // compiled once: both run for every bronze message (String.matches and replaceAll compile their regex per call)
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\?+|id\\??|id\\s*\\(.*\\)");
+    private static final Pattern LABEL_SUFFIX = Pattern.compile("\\s*\\[[^\\]]*\\]\\s*$");
+
     private static boolean isPlaceholder(String s) {
         if (s == null) return true;
         String t = s.trim();
         return t.isEmpty() || t.chars().allMatch(c -> c == '?' || Character.isWhitespace(c))
-                || t.toLowerCase(Locale.ROOT).matches("\\?+|id\\??|id\\s*\\(.*\\)");
+                || PLACEHOLDER.matcher(t.toLowerCase(Locale.ROOT)).matches();
     }
 
     private static String stripLabel(String title) {
-        return title == null ? null : title.replaceAll("\\s*\\[[^\\]]*\\]\\s*$", "");
+        return title == null ? null : LABEL_SUFFIX.matcher(title).replaceAll("");
     }
 
     /**

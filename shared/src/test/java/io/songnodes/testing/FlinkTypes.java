@@ -3,7 +3,9 @@ package io.songnodes.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.CompositeType;
@@ -12,11 +14,16 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.java.typeutils.GenericTypeInfo;
 import org.apache.flink.api.java.typeutils.ListTypeInfo;
+import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.api.java.typeutils.MapTypeInfo;
+import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamNode;
 
-/** Checks on Flink type information and serializers: no Kryo fallback anywhere, and lossless round trips. */
+/** Checks on Flink type information, job graphs and serializers: no Kryo fallback anywhere, and lossless round trips. */
 public final class FlinkTypes {
     private FlinkTypes() {}
 
@@ -37,6 +44,29 @@ public final class FlinkTypes {
         } else if (t instanceof MapTypeInfo<?, ?> m) {
             walk(m.getKeyTypeInfo(), path + "{key}", out);
             walk(m.getValueTypeInfo(), path + "{value}", out);
+        }
+    }
+
+    /**
+     * Checks the graph built on {@code env}: generic types are switched off, no transformation's type has a generic
+     * part, and building the stream graph (which creates every serializer, so a generic type would throw) yields no
+     * Kryo serializer for any node's input, output or key.
+     */
+    public static void assertNoGenericTypes(StreamExecutionEnvironment env) {
+        assertThat(env.getConfig().hasGenericTypesDisabled()).as("generic types switched off").isTrue();
+        Set<Transformation<?>> all = new HashSet<>();
+        for (Transformation<?> t : env.getTransformations()) all.addAll(t.getTransitivePredecessors());
+        assertThat(all).as("transformations").isNotEmpty();
+        for (Transformation<?> t : all) assertThat(genericParts(t.getOutputType())).as("type of " + t.getName()).isEmpty();
+        StreamGraph g = env.getStreamGraph();
+        for (StreamNode n : g.getStreamNodes()) {
+            List<TypeSerializer<?>> serializers = new ArrayList<>(List.of(n.getTypeSerializersIn()));
+            serializers.add(n.getTypeSerializerOut());
+            serializers.add(n.getStateKeySerializer());
+            for (TypeSerializer<?> s : serializers) {
+                if (s == null) continue;   // a source has no input, a sink no output, an unkeyed node no key
+                assertThat(s).as("serializer of " + n.getOperatorName()).isNotInstanceOf(KryoSerializer.class);
+            }
         }
     }
 

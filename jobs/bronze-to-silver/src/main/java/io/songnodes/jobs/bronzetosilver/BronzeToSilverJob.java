@@ -16,9 +16,13 @@ import io.songnodes.jobs.bronzetosilver.enrich.SettleCoalescedFunction;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -89,8 +93,13 @@ public final class BronzeToSilverJob {
         DataStream<Settled> settled = routed.union(fresh.getSideOutput(CoalesceFunction.SETTLED), released)
                 .map(new LagMeter()).name("lag").uid(UID_LAG);
         // one transaction per batch for a record's track, link and playlist rows, then its event (see SilverSinks);
-        // keyed by track id so one track row is written by one subtask; batches lock rows in key order
-        settled.keyBy(s -> s.message().trackId()).sinkTo(silver.silver()).name("silver").uid(UID_SILVER);
+        // keyed by track id so one track row is written by one subtask; batches lock rows in key order. Every input of
+        // the union comes from an operator keyed by the same track id at the same parallelism, so in streaming the
+        // records are already where keyBy would send them: reinterpreting saves a shuffle, and the sink chains to "lag"
+        KeySelector<Settled, String> track = s -> s.message().trackId();
+        KeyedStream<Settled, String> byTrack = options.mode() == BronzeToSilverOptions.Mode.STREAMING
+                ? DataStreamUtils.reinterpretAsKeyedStream(settled, track, Types.STRING) : settled.keyBy(track);
+        byTrack.sinkTo(silver.silver()).name("silver").uid(UID_SILVER);
     }
 
     private DataStream<BronzeMessage> validated(DataStream<String> raw) {

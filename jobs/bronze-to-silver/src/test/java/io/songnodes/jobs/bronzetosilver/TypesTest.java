@@ -1,6 +1,5 @@
 package io.songnodes.jobs.bronzetosilver;
 
-import static io.songnodes.testing.FlinkTypes.genericParts;
 import static io.songnodes.testing.FlinkTypes.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,24 +12,18 @@ import io.songnodes.enrich.waterfall.EnrichmentResult;
 import io.songnodes.jobs.bronzetosilver.enrich.Enriched;
 import io.songnodes.jobs.bronzetosilver.enrich.EnrichmentOutcome;
 import io.songnodes.jobs.bronzetosilver.enrich.Settled;
+import io.songnodes.json.Json;
 import io.songnodes.model.EnrichmentStatus;
 import io.songnodes.model.ErrorType;
+import io.songnodes.testing.FlinkTypes;
 import io.songnodes.testing.TracklistFixtures;
-import io.songnodes.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.dag.Transformation;
-import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.graph.StreamGraph;
-import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,29 +47,25 @@ class TypesTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new BronzeToSilverJob(input, new io.songnodes.flink.rabbit.ConfirmedRabbitSink(o.rabbit(), List.of(o.deadLetterQueue()), List.of(), true),
                 SilverSinks.jdbc(o), o).build(env);
-        assertThat(env.getConfig().hasGenericTypesDisabled()).as("generic types switched off").isTrue();
-        Set<Transformation<?>> all = new HashSet<>();
-        for (Transformation<?> t : env.getTransformations()) all.addAll(t.getTransitivePredecessors());
-        assertThat(all).hasSizeGreaterThan(10);
-        for (Transformation<?> t : all) {
-            assertThat(genericParts(t.getOutputType())).as("type of " + t.getName()).isEmpty();
-        }
-        StreamGraph g = env.getStreamGraph();   // creates every serializer: a generic type would throw here
-        for (StreamNode n : g.getStreamNodes()) {
-            List<TypeSerializer<?>> serializers = new ArrayList<>(List.of(n.getTypeSerializersIn()));
-            serializers.add(n.getTypeSerializerOut());
-            serializers.add(n.getStateKeySerializer());
-            for (TypeSerializer<?> s : serializers) {
-                if (s == null) continue;   // a source has no input, a sink no output, an unkeyed node no key
-                assertThat(s).as("serializer of " + n.getOperatorName()).isNotInstanceOf(KryoSerializer.class);
-            }
-        }
+        FlinkTypes.assertNoGenericTypes(env);
     }
 
     @Test
     void theStreamingGraphHasNoGenericType() {
         BronzeToSilverOptions o = options();
         assertNoGenericTypes(o, BronzeInput.rabbit(o));
+    }
+
+    @Test
+    void inStreamingTheSilverSinkRunsInTheLagTaskWithoutAShuffle() {
+        BronzeToSilverOptions o = options();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        new BronzeToSilverJob(BronzeInput.rabbit(o), new io.songnodes.flink.rabbit.ConfirmedRabbitSink(o.rabbit(),
+                List.of(o.deadLetterQueue()), List.of(), true), SilverSinks.jdbc(o), o).build(env);
+        List<String> tasks = new ArrayList<>();
+        env.getStreamGraph().getJobGraph().getVertices().forEach(v -> tasks.add(v.getName()));
+        assertThat(tasks).anyMatch(n -> n.startsWith("lag") && n.contains("silver"));
     }
 
     @Test

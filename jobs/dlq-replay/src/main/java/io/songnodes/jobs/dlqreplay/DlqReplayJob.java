@@ -1,5 +1,6 @@
 package io.songnodes.jobs.dlqreplay;
 
+import io.songnodes.flink.Serialization;
 import io.songnodes.jobs.dlqreplay.flink.DlqReplaySource;
 import io.songnodes.jobs.dlqreplay.flink.ReplayAuditLog;
 import io.songnodes.jobs.dlqreplay.replay.ReplayConfig;
@@ -33,6 +34,7 @@ public final class DlqReplayJob {
 
     public void build(StreamExecutionEnvironment env) {
         env.setMaxParallelism(MAX_PARALLELISM);
+        Serialization.configure(env);
         env.addSource(source, "dlq replay").uid("dlq-replay-source").setParallelism(1)
                 .addSink(audit).uid("dlq-replay-audit").name("audit log").setParallelism(1);
     }

@@ -1,6 +1,7 @@
 package io.songnodes.jobs.silvertogold;
 
 import io.songnodes.db.Migrations;
+import io.songnodes.flink.Serialization;
 import io.songnodes.flink.rabbit.ConfirmedRabbitSink;
 import io.songnodes.flink.rabbit.Outbound;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class SilverToGoldJob {
 
     public void build(StreamExecutionEnvironment env) {
         env.setMaxParallelism(MAX_PARALLELISM);
+        Serialization.configure(env);
         if (config.mode() == SilverToGoldConfig.Mode.BATCH) {
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
             env.fromData(RefreshRequest.everything()).uid("batch-request").name("batch request").keyBy(RefreshRequest::routingKey)
