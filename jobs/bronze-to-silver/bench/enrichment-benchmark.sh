@@ -8,6 +8,6 @@ bash scripts/services.sh >/dev/null
 mvn -B -q -pl jobs/bronze-to-silver -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 CP="jobs/bronze-to-silver/target/test-classes:jobs/bronze-to-silver/target/classes:shared/target/test-classes:shared/target/classes:shared/tools/target/classes:$(cat jobs/bronze-to-silver/target/test-classpath.txt)"
-exec java --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED \
+exec java ${JAVA_OPTS:-} --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED \
   -Dlog4j.configurationFile="$ROOT/flink-conf/log4j-console.properties" \
   -cp "$CP" io.songnodes.jobs.bronzetosilver.bench.EnrichmentBenchmark "$@"

@@ -80,7 +80,8 @@ public final class RedisGuard implements AutoCloseable {
      */
     public static RedisGuard connect(URI uri, String keyPrefix, Duration timeout, Duration retryAfter) {
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        // one connection per enrichment worker thread at most; exhaustion must not read as "Redis is down"
+        // one connection per thread running lookups (the HttpClient's, the timer, the task threads) at most;
+        // exhaustion must not read as "Redis is down"
         pool.setMaxTotal(256);
         pool.setMaxIdle(64);
         // a busy pool is not a down Redis: wait longer for a connection than for an answer

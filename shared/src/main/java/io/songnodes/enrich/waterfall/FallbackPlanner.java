@@ -23,13 +23,17 @@ import java.util.Optional;
  * <p>What the answers so far show decides the search: a candidate crediting the track's artist as written (the
  * artist's other tracks) means the artist is spelled right and the title slipped, so the next search lists the
  * artist's tracks ({@link Kind#ARTIST_ONLY}) for the scorer's local title match; a candidate with the track's title
- * as written, or crediting the artist only through a slip, means the artist slipped ({@link Kind#TITLE_ONLY}). Without such a lead a provider whose first search is
- * fielded gets one unfielded search of artist and title ({@link Kind#FREE_TEXT}), which finds either side alone;
- * when that (or Beatport's first search, which is already free text) shows neither side, the provider does not
- * hold the track and gets nothing more. Spotify answers at most 10 hits a page, so a full page of the artist's
- * tracks is followed by the next page ({@link Kind#NEXT_PAGE}, at most {@value #MAX_PAGES}). MusicBrainz, at one
- * request a second, gets one search only, and only with a lead: a Lucene query with fuzzy words ({@link Kind#FUZZY}).
- * Discogs (60 a minute) gets none, nor Last.fm (no search), nor an exact id lookup, nor (in the waterfall) a mashup.
+ * as written, or crediting the artist only through a slip, means the artist slipped ({@link Kind#TITLE_ONLY}).
+ * Without such a lead, the first free-text answer decides: Beatport's first search is free text already, and when no
+ * provider has answered one yet, a provider whose search is fielded makes one ({@link Kind#FREE_TEXT}), which finds
+ * either side alone. A free-text answer that shows neither side means no catalog holds the track (an unreleased ID,
+ * a bootleg): it gets no fallback, so it costs nothing where Beatport answered. A provider whose own fallback shows
+ * nothing of the track gets no more. Spotify answers at most 10 hits a page, so a full page of the artist's tracks
+ * is followed by the next page ({@link Kind#NEXT_PAGE}, at most {@value #MAX_PAGES}). MusicBrainz, at one request a
+ * second, gets no extra search: asked while the track has a lead and no match (it comes last in the shipped
+ * waterfall), its one search is a Lucene query with fuzzy words ({@link #fuzzyFirst}); asked before any lead, one
+ * fuzzy fallback ({@link Kind#FUZZY}). Discogs
+ * (60 a minute) gets none, nor Last.fm (no search), nor an exact id lookup, nor (in the waterfall) a mashup.
  */
 public final class FallbackPlanner {
     /** The shipped budget ({@code scoring.fallback_searches}). */
@@ -68,6 +72,8 @@ public final class FallbackPlanner {
     private boolean matched;
     /** Some answer credited the track's artist as written / only through a slip; the same for its title. */
     private boolean artistLiteral, artistSlipped, titleLiteral, titleSlipped;
+    /** Some free-text search has answered: without a lead, the catalogs do not hold the track. */
+    private boolean freeTextAnswered;
 
     /** A planner allowing {@code budget} extra searches for a track credited to {@code artists} (normalised, all of them). */
     public FallbackPlanner(int budget, Collection<String> artists) {
@@ -90,6 +96,7 @@ public final class FallbackPlanner {
     public void observe(ProviderName provider, TrackQuery query, Fallback fallback, Selection answer) {
         State st = state(provider);
         boolean lead = false;
+        boolean artistListed = false;
         if (answer != null) {
             for (ScoredCandidate c : answer.ranked()) {
                 boolean artist = c.score().artist() > 0, title = c.score().title() >= SIDE_FOUND;
@@ -97,6 +104,7 @@ public final class FallbackPlanner {
                     boolean slip = Similarity.artistSlipped(artists, CandidateScorer.artistsOf(c.candidate()));
                     artistLiteral |= !slip;
                     artistSlipped |= slip;
+                    artistListed |= !slip;
                 }
                 if (title) {
                     boolean slip = c.score().title() < LITERAL_TITLE;
@@ -107,10 +115,25 @@ public final class FallbackPlanner {
             }
         }
         boolean freeText = fallback != null || provider == ProviderName.BEATPORT && textSearch(query);
+        freeTextAnswered |= freeText && answer != null;
         // a free-text answer without a trace of the track: this provider does not hold it
         if (answer == null || freeText && !lead) st.done = true;
         if (fallback != null && fallback.kind() != Kind.NEXT_PAGE) st.pages = 0;
-        if (fallback != null && !fullPage(provider, answer)) st.pages = MAX_PAGES; // nothing behind a short page
+        // only the artist's own list is worth paging through: nothing is behind a short page
+        if (fallback != null && !(fullPage(provider, answer) && artistListed)) st.pages = MAX_PAGES;
+    }
+
+    /**
+     * True when {@code provider}'s first search for the track should be its fuzzy one instead of the word-exact one:
+     * MusicBrainz, asked while no search has matched and the answers show a lead (a fuzzy term matches the exact word
+     * too, so nothing is lost). It costs no extra request, so it spends no budget; MusicBrainz then gets no fallback.
+     */
+    public boolean fuzzyFirst(ProviderName provider, TrackQuery query) {
+        State st = state(provider);
+        if (provider != ProviderName.MUSICBRAINZ || matched || budget == 0 || st.last != null || !textSearch(query)) return false;
+        if (!(artistLiteral || artistSlipped || titleLiteral || titleSlipped)) return false;
+        st.last = new Fallback(Kind.FUZZY, query.asFuzzy());
+        return true;
     }
 
     /** The fallback for {@code provider}, whose searches so far ({@code primary} first) found no confident match; counted. */
@@ -136,6 +159,8 @@ public final class FallbackPlanner {
      */
     private Fallback first(ProviderName provider, TrackQuery primary) {
         boolean lead = artistLiteral || artistSlipped || titleLiteral || titleSlipped;
+        // a free-text search showed neither the artist nor the title anywhere: a track no catalog holds costs nothing
+        if (!lead && freeTextAnswered) return null;
         if (provider == ProviderName.MUSICBRAINZ) return lead ? new Fallback(Kind.FUZZY, primary.asFuzzy()) : null;
         if (artistLiteral) return new Fallback(Kind.ARTIST_ONLY, query(primary.artist(), "", primary));
         if (titleLiteral || artistSlipped) return new Fallback(Kind.TITLE_ONLY, query("", primary.title(), primary));

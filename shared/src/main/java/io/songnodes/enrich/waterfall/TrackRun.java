@@ -160,7 +160,8 @@ final class TrackRun {
             }
             CompletableFuture<List<Candidate>> f;
             try {
-                f = lookups.lookup(p, q);
+                // an unmatched track with a lead: MusicBrainz's one search is its fuzzy one, at no extra request
+                f = lookups.lookup(p, fallbacks.fuzzyFirst(p, q) ? q.asFuzzy() : q);
             } catch (RuntimeException e) {
                 f = CompletableFuture.failedFuture(e);
             }

@@ -45,19 +45,23 @@ class FallbackPlannerTest {
     }
 
     @Test
-    void aTrackNoCatalogHoldsCostsNothingWhereAFreeTextAnswerShowedNeitherSide() {
-        FallbackPlanner p = new FallbackPlanner(FallbackPlanner.MAX_PER_TRACK, JUSTICE);
+    void aTrackNoCatalogHoldsCostsNothingOnceAFreeTextAnswerShowedNeitherSide() {
         TrackQuery unknown = new TrackQuery("Nobody Known", "Nothing Like It", null, Map.of());
-        // Beatport's first search is free text: an answer with other songs only says it does not hold the track
+        FallbackPlanner p = new FallbackPlanner(FallbackPlanner.MAX_PER_TRACK, List.of("nobody known"));
+        // Beatport's first search is free text: an answer with other songs only says no catalog holds the track
         p.observe(ProviderName.BEATPORT, unknown, null, answer(unknown, track("x", "Somebody", "Something Else")));
         p.observe(ProviderName.SPOTIFY, unknown, null, answer(unknown));
-        assertThat(p.next(ProviderName.BEATPORT, unknown)).isEmpty();
-        FallbackPlanner.Fallback free = p.next(ProviderName.SPOTIFY, unknown).orElseThrow();
+        for (ProviderName provider : ProviderName.values()) assertThat(p.next(provider, unknown)).as(provider.id()).isEmpty();
+        assertThat(p.used()).isZero();
+
+        // without Beatport, one fielded provider's free-text search finds that out
+        FallbackPlanner q = new FallbackPlanner(FallbackPlanner.MAX_PER_TRACK, List.of("nobody known"));
+        q.observe(ProviderName.SPOTIFY, unknown, null, answer(unknown));
+        FallbackPlanner.Fallback free = q.next(ProviderName.SPOTIFY, unknown).orElseThrow();
         assertThat(free.kind()).isEqualTo(FallbackPlanner.Kind.FREE_TEXT);
-        p.observe(ProviderName.SPOTIFY, free.query(), free, answer(unknown));
-        assertThat(p.next(ProviderName.SPOTIFY, unknown)).as("its free text found nothing either").isEmpty();
-        assertThat(p.next(ProviderName.MUSICBRAINZ, unknown)).as("no lead: MusicBrainz's scarce quota is kept").isEmpty();
-        assertThat(p.used()).isEqualTo(1);
+        q.observe(ProviderName.SPOTIFY, free.query(), free, answer(unknown));
+        for (ProviderName provider : ProviderName.values()) assertThat(q.next(provider, unknown)).as(provider.id()).isEmpty();
+        assertThat(q.used()).isEqualTo(1);
     }
 
     @Test
@@ -77,27 +81,44 @@ class FallbackPlannerTest {
         assertThat(page2.kind()).isEqualTo(FallbackPlanner.Kind.NEXT_PAGE);
         assertThat(page2.query().offset()).isEqualTo(10);
         assertThat(page2.query().artist()).isEqualTo("Justice");
-        // a short page has nothing behind it
+        // a short page has nothing behind it; a full page of other artists' tracks is not worth paging through
+        FallbackPlanner titleList = new FallbackPlanner(FallbackPlanner.MAX_PER_TRACK, List.of("jsutice"));
+        titleList.observe(ProviderName.BEATPORT, ARTIST_SLIP, null, answer(ARTIST_SLIP, track("b9", "Someone Else", "Randy")));
+        FallbackPlanner.Fallback byTitle = titleList.next(ProviderName.SPOTIFY, ARTIST_SLIP).orElseThrow();
+        List<Candidate> randys = new ArrayList<>();
+        for (int i = 0; i < FallbackPlanner.SPOTIFY_PAGE; i++) randys.add(track("r" + i, "Artist " + i, "Randy"));
+        titleList.observe(ProviderName.SPOTIFY, byTitle.query(), byTitle, answer(ARTIST_SLIP, randys.toArray(Candidate[]::new)));
+        assertThat(titleList.next(ProviderName.SPOTIFY, ARTIST_SLIP)).isEmpty();
         p.observe(ProviderName.SPOTIFY, page2.query(), page2, answer(TITLE_SLIP, track("j10", "Justice", "Stress")));
         assertThat(p.next(ProviderName.SPOTIFY, TITLE_SLIP)).isEmpty();
         assertThat(p.used()).isEqualTo(3);
     }
 
     @Test
-    void theTitleByOthersMeansTheArtistSlippedAndMusicBrainzGetsOneFuzzySearch() {
+    void theTitleByOthersMeansTheArtistSlippedAndMusicBrainzAskedLaterSearchesFuzzilyAtNoExtraRequest() {
         FallbackPlanner p = new FallbackPlanner(FallbackPlanner.MAX_PER_TRACK, List.of("jsutice"));
         p.observe(ProviderName.BEATPORT, ARTIST_SLIP, null, answer(ARTIST_SLIP, track("b9", "Someone Else", "Randy")));
         FallbackPlanner.Fallback deezer = p.next(ProviderName.DEEZER, ARTIST_SLIP).orElseThrow();
         assertThat(deezer.kind()).isEqualTo(FallbackPlanner.Kind.TITLE_ONLY);
         assertThat(deezer.query().artist()).isEmpty();
         assertThat(deezer.query().title()).isEqualTo("Randy");
-        FallbackPlanner.Fallback mb = p.next(ProviderName.MUSICBRAINZ, ARTIST_SLIP).orElseThrow();
+        assertThat(p.fuzzyFirst(ProviderName.MUSICBRAINZ, ARTIST_SLIP)).as("MusicBrainz's first search, with a lead").isTrue();
+        assertThat(p.next(ProviderName.MUSICBRAINZ, ARTIST_SLIP)).as("and nothing after it").isEmpty();
+        assertThat(p.fuzzyFirst(ProviderName.SPOTIFY, ARTIST_SLIP)).as("only MusicBrainz's syntax has fuzzy terms").isFalse();
+        assertThat(p.used()).isEqualTo(1);
+
+        // asked before any lead was known (another waterfall order): one fuzzy fallback
+        FallbackPlanner early = new FallbackPlanner(FallbackPlanner.MAX_PER_TRACK, List.of("jsutice"));
+        assertThat(early.fuzzyFirst(ProviderName.MUSICBRAINZ, ARTIST_SLIP)).isFalse();
+        early.observe(ProviderName.MUSICBRAINZ, ARTIST_SLIP, null, answer(ARTIST_SLIP));
+        early.observe(ProviderName.BEATPORT, ARTIST_SLIP, null, answer(ARTIST_SLIP, track("b9", "Someone Else", "Randy")));
+        FallbackPlanner.Fallback mb = early.next(ProviderName.MUSICBRAINZ, ARTIST_SLIP).orElseThrow();
         assertThat(mb.kind()).isEqualTo(FallbackPlanner.Kind.FUZZY);
         assertThat(mb.query().fuzzy()).isTrue();
         assertThat(mb.query().artist()).isEqualTo("Jsutice");
-        p.observe(ProviderName.MUSICBRAINZ, mb.query(), mb, answer(ARTIST_SLIP));
-        assertThat(p.next(ProviderName.MUSICBRAINZ, ARTIST_SLIP)).isEmpty();
-        assertThat(p.next(ProviderName.DISCOGS, ARTIST_SLIP)).as("Discogs' 60 a minute are kept").isEmpty();
+        early.observe(ProviderName.MUSICBRAINZ, mb.query(), mb, answer(ARTIST_SLIP));
+        assertThat(early.next(ProviderName.MUSICBRAINZ, ARTIST_SLIP)).isEmpty();
+        assertThat(early.next(ProviderName.DISCOGS, ARTIST_SLIP)).as("Discogs' 60 a minute are kept").isEmpty();
     }
 
     @Test
