@@ -61,7 +61,6 @@ public final class RepeatPathBenchmark {
         System.out.printf("repeat path: %d records (%d invalid), %d distinct songs, %d cores%n", bodies.size(),
                 bodies.size() - valid.size(), songs, Runtime.getRuntime().availableProcessors());
         try (PipelineAccess.P p = PipelineAccess.open(sim -> sim.enforceLimits(false))) {
-            System.out.println("database " + p.db().jdbcUrl().replaceAll(".*/([^/?]+).*", "$1"));
             String[] options = {"--prefetch", "30000", "--checkpoint-interval", "2s", "--freshness", "24h"};
             Path savepoints = Files.createTempDirectory("repeat-bench-savepoints");
             JobClient warmJob = p.startStreaming(new Configuration(), options);
@@ -101,6 +100,9 @@ public final class RepeatPathBenchmark {
                 System.out.println(repeat.line("round " + round + ": job, parallelism 2"));
                 ratios.add(repeat.perSecond() / floor.perSecond());
                 System.out.printf("round %d: job / floor = %.2f%n", round, ratios.get(ratios.size() - 1));
+            }
+            try (var files = Files.walk(savepoints)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
             List<Double> sorted = ratios.stream().sorted().toList();
             System.out.printf("repeat path: job / floor = %.2f (median of %d rounds; min %.2f, max %.2f)   (goal >= 0.5)%n",
