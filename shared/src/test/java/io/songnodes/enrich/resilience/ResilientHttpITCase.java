@@ -82,6 +82,34 @@ class ResilientHttpITCase {
     }
 
     @Test
+    void cancellingAnAttemptAbortsItsRequestInFlightAndSendsNoMore() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        server.respond(e -> {
+            release.await(10, TimeUnit.SECONDS);
+            return TestProviderServer.Reply.ok("[]");
+        });
+        try {
+            CallScope scope = CallScope.open(listener);
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> inFlight =
+                    http.in(scope).sendAsync(ProviderName.SPOTIFY, "search", get("/v1/search?q=a"));
+            Await.until("the request reached the server", Duration.ofSeconds(5), () -> server.requests() == 1);
+            scope.cancel();   // the track timed out
+            assertThat(inFlight).isCompletedExceptionally();
+            assertThatThrownBy(inFlight::join).satisfies(t -> assertThat(io.songnodes.enrich.ProviderHttp.unwrap(t))
+                    .isInstanceOf(java.util.concurrent.CancellationException.class));
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> later =
+                    http.in(scope).sendAsync(ProviderName.SPOTIFY, "search", get("/v1/search?q=b"));
+            assertThat(later).isCompletedExceptionally();
+            scope.flush(null, false);
+            // the aborted request went out, so it is counted; the later one never left
+            assertThat(listener.events).containsOnlyOnce("apiCall spotify search timeout");
+            assertThat(server.requests()).isEqualTo(1);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void reportsRemainingQuotaStatusAndCost() throws Exception {
         server.respond(e -> new TestProviderServer.Reply(200, "{}", Map.of("X-Discogs-Ratelimit", "60", "X-Discogs-Ratelimit-Remaining", "42")));
         http.send(ProviderName.DISCOGS, "search", get("/database/search"));
