@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "match-eval", mixinStandardHelpOptions = true,
         description = {"Rewrite 1001tracklists tracks in every variant class (case, joiners, featuring forms, diacritics, spacing,"
                 + " one transposed, dropped or doubled letter in the artist or the title) and match them through the waterfall against"
-                + " an in-process simulator serving the tracks plus their near-misses. Prints precision and recall per class and id column."})
+                + " an in-process simulator serving the tracks plus their near-misses. Prints precision and recall per class and id column,"
+                + " fallback searches per track, and the extra provider requests per track they cost (a class with fallbacks runs again"
+                + " without them)."})
 final class MatchEvalCommand implements Callable<Integer> {
     @Option(names = "--from-1001", paramLabel = "DIR", required = true, description = "Directory of 1001tracklists CSV exports (the ground truth).")
     Path from1001;
