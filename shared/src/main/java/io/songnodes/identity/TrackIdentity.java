@@ -101,7 +101,6 @@ public record TrackIdentity(
 
         String version = String.join(" ", versions.stream().map(TextNormalizer::normalize).toList()).trim();
         if (CANONICAL_VERSIONS.contains(version)) version = null;
-        // ArrayList, not List.copyOf: Flink's Kryo fallback cannot copy JDK immutable collections
         return new TrackIdentity(new ArrayList<>(main), new ArrayList<>(featured), TextNormalizer.normalize(baseTitle), version, label);
     }
 

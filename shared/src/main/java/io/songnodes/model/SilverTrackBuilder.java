@@ -41,10 +41,7 @@ public final class SilverTrackBuilder {
         return b;
     }
 
-    /**
-     * Freezes the builder. Collections are copied into plain JDK mutable types because Flink's Kryo
-     * fallback copies records between operators and cannot rebuild {@code List.of}/{@code Map.of} instances.
-     */
+    /** Freezes the builder: the row gets its own copies of the collections, so later changes to the builder do not reach it. */
     public SilverTrack build() {
         return new SilverTrack(trackId, artist, title, artistNormalized, titleNormalized, new ArrayList<>(featuredArtists), version,
                 spotifyId, musicbrainzId, discogsId, beatportId, deezerId, isrc,
