@@ -44,7 +44,7 @@ public final class GlobalRateLimiter {
     // factor = AIMD share of the configured rate, blocked_until = Retry-After end, last_decrease,
     // anchor = earliest next send under strict spacing; times in
     // microseconds of the Redis clock, so hosts with skewed clocks agree.
-    private static final String ACQUIRE = """
+    private static final Script ACQUIRE = new Script("""
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
             local T0 = tonumber(ARGV[1])
@@ -75,13 +75,13 @@ public final class GlobalRateLimiter {
             if avail < 0 then avail = 0 end
             return {'1', string.format('%.0f', wait), tostring(avail), string.format('%.6f', factor), string.format('%.0f', slot),
                     string.format('%.0f', newTat)}
-            """;
+            """);
 
     // Gives back a reservation its caller will not use (its track was cancelled before the slot). The last one taken
     // moves tat back by one interval; any other goes to the sorted set of released slots ({key}:free, score = slot),
     // which ACQUIRE hands out first while they are still due: a slot the schedule granted once, so reusing it can
     // never put more requests in a window than the GCRA allows. Tokens of reused slots start with 'f'.
-    private static final String RELEASE = """
+    private static final Script RELEASE = new Script("""
             local token = ARGV[1]
             if string.sub(token, 1, 1) == 'f' then
               token = string.sub(token, 2)
@@ -96,9 +96,9 @@ public final class GlobalRateLimiter {
             redis.call('ZADD', KEYS[2], ARGV[3], token)
             redis.call('PEXPIRE', KEYS[2], ARGV[4])
             return 2
-            """;
+            """);
 
-    private static final String PENALIZE = """
+    private static final Script PENALIZE = new Script("""
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
             local retryAfter = tonumber(ARGV[1])
@@ -118,21 +118,21 @@ public final class GlobalRateLimiter {
             end
             redis.call('PEXPIRE', KEYS[1], ARGV[5])
             return {decreased, string.format('%.6f', factor), string.format('%.0f', math.max(0, blocked - now))}
-            """;
+            """);
 
-    private static final String REWARD = """
+    private static final Script REWARD = new Script("""
             local f = tonumber(redis.call('HGET', KEYS[1], 'factor'))
             if f == nil or f >= 1 then return '1.000000' end
             f = math.min(1, f + tonumber(ARGV[1]))
             redis.call('HSET', KEYS[1], 'factor', string.format('%.6f', f))
             return string.format('%.6f', f)
-            """;
+            """);
 
     // After the slot: is the provider blocked (Retry-After), or (anchored) was the previous send or, with strict
     // spacing, the previous answer less than one interval ago? If not, claim the send: next send >= now + T.
     // Strict spacing also holds everyone while this request is in flight (up to its timeout), because a request
     // that leaves late must not arrive right before the next instance's; the answer releases the hold.
-    private static final String CLAIM = """
+    private static final Script CLAIM = new Script("""
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
             local s = redis.call('HMGET', KEYS[1], 'blocked_until', 'anchor', 'factor')
@@ -146,11 +146,11 @@ public final class GlobalRateLimiter {
               if ARGV[3] ~= '0' then redis.call('HSET', KEYS[1], 'inflight', string.format('%.0f', now)) end
             end
             return {'0', '0', string.format('%.0f', now)}
-            """;
+            """);
 
     // The answer to the send claimed at ARGV[3]: the next send waits one interval from now minus the discount.
     // If that send still holds the in-flight hold, the hold is replaced (lowered); otherwise it can only grow.
-    private static final String ANSWERED = """
+    private static final Script ANSWERED = new Script("""
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
             local s = redis.call('HMGET', KEYS[1], 'anchor', 'factor', 'inflight')
@@ -163,7 +163,7 @@ public final class GlobalRateLimiter {
               redis.call('HSET', KEYS[1], 'anchor', string.format('%.0f', next))
             end
             return 1
-            """;
+            """);
 
     private final RedisGuard redis;
     private final ProviderName provider;
@@ -282,7 +282,7 @@ public final class GlobalRateLimiter {
             long budgetMicros = Math.max(0, (deadline - System.nanoTime()) / 1000);
             List<Object> r;
             try {
-                r = redis.call(j -> castList(j.eval(ACQUIRE, List.of(key, freeKey), List.of(
+                r = redis.call(j -> castList(eval(j, ACQUIRE, List.of(key, freeKey), List.of(
                         String.valueOf(emissionMicros), String.valueOf(settings.burst()), String.valueOf(budgetMicros), KEY_TTL_MS))));
             } catch (RedisUnavailableException e) {
                 reserveLocally(e);
@@ -343,7 +343,7 @@ public final class GlobalRateLimiter {
             if (isFinished()) return;
             List<Object> r;
             try {
-                r = redis.call(j -> castList(j.eval(CLAIM, List.of(key), List.of(
+                r = redis.call(j -> castList(eval(j, CLAIM, List.of(key), List.of(
                         String.valueOf(emissionMicros), anchored ? "1" : "0",
                         settings.strictSpacing() ? String.valueOf(settings.timeout().toNanos() / 1000) : "0"))));
             } catch (RedisUnavailableException e) {
@@ -442,7 +442,7 @@ public final class GlobalRateLimiter {
     /** Returns an unused Redis reservation (see RELEASE). */
     private void releaseRedis(String token, long slotMicros) {
         try {
-            redis.call(j -> j.eval(RELEASE, List.of(key, freeKey), List.of(token, String.valueOf(emissionMicros),
+            redis.call(j -> eval(j, RELEASE, List.of(key, freeKey), List.of(token, String.valueOf(emissionMicros),
                     String.valueOf(slotMicros), KEY_TTL_MS)));
             releasedReservations.increment();
         } catch (RedisUnavailableException | RuntimeException e) {
@@ -482,7 +482,7 @@ public final class GlobalRateLimiter {
             discount = settings.strictSpacing() || answers <= WARM_UP_ANSWERS ? 0 : medianLatencyMicros();
         }
         try {
-            redis.call(j -> j.eval(ANSWERED, List.of(key), List.of(String.valueOf(emissionMicros), String.valueOf(discount),
+            redis.call(j -> eval(j, ANSWERED, List.of(key), List.of(String.valueOf(emissionMicros), String.valueOf(discount),
                     String.valueOf(permit.sendMicros()))));
         } catch (RedisUnavailableException e) {
             // the local fallback spaces by slot only
@@ -503,7 +503,7 @@ public final class GlobalRateLimiter {
     public void onRateLimited(Duration retryAfter) {
         long retryMicros = retryAfter == null || retryAfter.isNegative() ? 0 : retryAfter.toNanos() / 1000;
         try {
-            List<Object> r = redis.call(j -> castList(j.eval(PENALIZE, List.of(key), List.of(
+            List<Object> r = redis.call(j -> castList(eval(j, PENALIZE, List.of(key), List.of(
                     String.valueOf(retryMicros), String.valueOf(settings.aimd().decreaseFactor()), String.valueOf(settings.aimd().minFactor()),
                     String.valueOf(settings.aimd().decreaseCooldown().toNanos() / 1000),
                     // the state must outlive a long Retry-After block
@@ -522,7 +522,7 @@ public final class GlobalRateLimiter {
     public void onSuccess() {
         if (lastFactor >= 1) return;
         try {
-            lastFactor = Double.parseDouble((String) redis.call(j -> j.eval(REWARD, List.of(key), List.of(
+            lastFactor = Double.parseDouble((String) redis.call(j -> eval(j, REWARD, List.of(key), List.of(
                     String.valueOf(settings.aimd().increaseStep())))));
         } catch (RedisUnavailableException e) {
             local.reward();
@@ -543,6 +543,35 @@ public final class GlobalRateLimiter {
     public long localFallbacks() { return localFallbacks.sum(); }
 
     public ResilienceSettings settings() { return settings; }
+
+    /**
+     * A Lua script run by its SHA-1 (EVALSHA): sending the whole body with every EVAL cost more job CPU than the rest
+     * of the call (the bytes encoded per request) and made Redis hash it each time. Redis keeps scripts until it
+     * restarts or flushes them; then the one NOSCRIPT answer is followed by an EVAL, which loads it again.
+     */
+    record Script(String body, String sha) {
+        Script(String body) { this(body, sha1(body)); }
+
+        private static String sha1(String body) {
+            try {
+                return java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-1").digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-1 is required by every JVM", e);
+            }
+        }
+    }
+
+    /** The SHA-1 the reservation script runs under (tests). */
+    static String acquireScriptSha() { return ACQUIRE.sha(); }
+
+    static Object eval(redis.clients.jedis.UnifiedJedis j, Script script, List<String> keys, List<String> args) {
+        try {
+            return j.evalsha(script.sha(), keys, args);
+        } catch (redis.clients.jedis.exceptions.JedisNoScriptException e) {
+            return j.eval(script.body(), keys, args);
+        }
+    }
 
     @SuppressWarnings("unchecked")
     private static List<Object> castList(Object o) { return (List<Object>) o; }

@@ -34,6 +34,8 @@ public final class ResilientHttp implements ProviderHttp {
 
     static final int MAX_REDIRECTS = 3;
 
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED_POOL = new java.util.concurrent.atomic.AtomicBoolean();
+
     private final HttpClient client;
     private final Resilience resilience;
     private final CappedBody body;
@@ -60,6 +62,13 @@ public final class ResilientHttp implements ProviderHttp {
 
     /** An HttpClient with a connect timeout, HTTP/1.1 (what the providers and the simulator speak) and no redirects (see above). */
     public static HttpClient defaultClient(Duration connectTimeout) {
+        if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < 2 && WARNED_POOL.compareAndSet(false, true)) {
+            // the client completes every sendAsync on CompletableFuture's default executor: with a common pool of
+            // parallelism 1 (2 cores or fewer) that is a new thread per provider answer
+            org.slf4j.LoggerFactory.getLogger(ResilientHttp.class).warn("ForkJoinPool common parallelism is {}: the HttpClient starts a thread "
+                    + "per provider answer; start the JVM with -Djava.util.concurrent.ForkJoinPool.common.parallelism=8 (flink-conf/config.yaml does)",
+                    java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
+        }
         return HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }

@@ -34,6 +34,23 @@ class GlobalRateLimiterITCase {
     }
 
     @Test
+    void scriptsRunByTheirHashAndAreLoadedAgainAfterAFlush() throws Exception {
+        ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("100/s").burst(5).strictSpacing(false).build();
+        GlobalRateLimiter limiter = instance(s, new RecordingListener());
+        String sha = GlobalRateLimiter.acquireScriptSha();
+        assertThat(limiter.acquire().global()).isTrue();
+        try (redis.clients.jedis.JedisPooled j = new redis.clients.jedis.JedisPooled(TestRedis.HOST, TestRedis.PORT)) {
+            assertThat(j.scriptExists(sha)).as("loaded by the first call").isTrue();
+            // a restarted or flushed Redis has no scripts: the NOSCRIPT answer is followed by an EVAL, not by the local fallback
+            j.scriptFlush();
+            assertThat(limiter.acquire().global()).isTrue();
+            assertThat(j.scriptExists(sha)).isTrue();
+        }
+        assertThat(limiter.acquire().global()).isTrue();
+        assertThat(limiter.localFallbacks()).isZero();
+    }
+
+    @Test
     void fourSeparateInstancesShareOneQuotaAndUseIt() throws Exception {
         ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("10/s").strictSpacing(false).safetyMargin(0.05).build();
         RecordingListener listener = new RecordingListener();

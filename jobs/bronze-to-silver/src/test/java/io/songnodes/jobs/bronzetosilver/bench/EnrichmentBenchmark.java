@@ -38,11 +38,11 @@ import org.apache.flink.util.CloseableIterator;
 /**
  * Benchmark (not a test): throughput and latency of the job's async enrichment operator at parallelism 2: on the
  * all-cache-hit path (the kit's tracklists); on the simulator path at 100 ms per request with the limits lifted, over
- * 1,000 distinct made-up tracks, at several async capacities against a naive synchronous map with the same
+ * 4,000 distinct made-up tracks, at several async capacities against a naive synchronous map with the same
  * providers, with the CPU the job and the simulator (in a JVM of its own) spend per request; and with the shipped
  * waterfall at the providers' real limits, tracks per hour from the quota ceiling next to the measured rate.
  * Run: {@code jobs/bronze-to-silver/bench/enrichment-benchmark.sh}; {@code -Dbench.only=cache|sim|sim-only} (in
- * JAVA_OPTS) runs a part.
+ * JAVA_OPTS) runs a part, {@code -Dbench.capacities=64,256} other capacities.
  */
 public final class EnrichmentBenchmark {
     private static final Map<String, String> CREDENTIALS = Map.of("SPOTIFY_CLIENT_ID", "bench", "SPOTIFY_CLIENT_SECRET", "bench",
@@ -52,39 +52,67 @@ public final class EnrichmentBenchmark {
     public record Timed(BronzeMessage message, long emittedNanos) implements java.io.Serializable {}
 
     /** Provider latency of the simulator path, and the number of distinct made-up tracks it enriches. */
-    static final int LATENCY_MS = 100, DISTINCT = 1_000, SYNC_SAMPLE = 100, REAL_LIMIT_TRACKS = 60;
+    static final int LATENCY_MS = 100, DISTINCT = 4_000, WARM_UP = 1_000, SYNC_SAMPLE = 100, REAL_LIMIT_TRACKS = 60;
     /** Async capacities per subtask tried on the simulator path. */
-    static final int[] CAPACITIES = {16, 32, 64, 256};
+    static final int[] CAPACITIES = java.util.Arrays.stream(System.getProperty("bench.capacities", "16,32,64,256").split(","))
+            .mapToInt(c -> Integer.parseInt(c.trim())).toArray();
     /** Tracks enriched one at a time for the latency floor (the first includes the Spotify token). */
     static final int ALONE = 21;
 
-    /** One run with the CPU both processes spent on it and the requests the simulator answered. */
-    record Measured(Result result, int capacity, long requests, double jobCpuMs, double simCpuMs) {
+    /**
+     * One run with the CPU both processes spent per request in its steady window: from the result that completes the
+     * first 10% of the tracks to the one that completes 90%, so the job's start-up, the JIT's first compilations and the
+     * drain at the end are left out (the run's throughput and latency are still those of the whole run).
+     */
+    record Measured(Result result, int capacity, long requests, long steadyRequests, int steadyTracks, double steadySeconds,
+                    double jobCpuMs, double simCpuMs) {
         double requestsPerTrack() { return requests / (double) result.records(); }
-        double jobCpuMsPerRequest() { return jobCpuMs / requests; }
-        double simCpuMsPerRequest() { return simCpuMs / requests; }
+        double jobCpuMsPerRequest() { return jobCpuMs / steadyRequests; }
+        double simCpuMsPerRequest() { return simCpuMs / steadyRequests; }
+        double steadyPerSecond() { return steadyTracks / steadySeconds; }
 
         @Override public String toString() {
-            return String.format("%-34s %9.1f %8.0f %8.0f %9.2f %14.2f %14.2f", result.name(), result.perSecond(), result.p50Ms(),
-                    result.p95Ms(), requestsPerTrack(), jobCpuMsPerRequest(), simCpuMsPerRequest());
+            return String.format("%-34s %9.1f %8.0f %8.0f %9.2f %9.1f %14.2f %14.2f", result.name(), result.perSecond(), result.p50Ms(),
+                    result.p95Ms(), requestsPerTrack(), steadyPerSecond(), jobCpuMsPerRequest(), simCpuMsPerRequest());
         }
     }
 
-    @FunctionalInterface
-    interface Run {
-        Result run() throws Exception;
+    /** Marks taken by the collecting thread as results arrive: the steady window's CPU, requests and time. */
+    static final class Window {
+        private final ExternalSimulator sim;
+        private final int from, to;
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long[] start, end;
+
+        Window(ExternalSimulator sim, int tracks) {
+            this.sim = sim;
+            this.from = Math.max(1, tracks / 10);
+            this.to = Math.max(from + 1, tracks * 9 / 10);
+        }
+
+        void arrived(int count) {
+            if (count == from) start = mark();
+            else if (count == to) end = mark();
+        }
+
+        private long[] mark() {
+            try {
+                return new long[] {System.nanoTime(), os.getProcessCpuTime(), sim.cpuNanos(), sim.requests()};
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
-    private static Measured measure(ExternalSimulator sim, Run run) throws Exception {
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private static Measured measure(ExternalSimulator sim, String name, List<BronzeMessage> input, EnrichSettings settings, boolean async)
+            throws Exception {
         long requests0 = sim.requests();
-        long job0 = os.getProcessCpuTime();
-        long sim0 = sim.cpuNanos();
-        Result r = run.run();
-        long job = os.getProcessCpuTime() - job0;
-        long simCpu = sim.cpuNanos() - sim0;
+        Window w = new Window(sim, input.size());
+        Result r = run(name, input, settings, async, w);
         int capacity = r.name().contains("c=") ? Integer.parseInt(r.name().substring(r.name().indexOf("c=") + 2)) : 1;
-        return new Measured(r, capacity, Math.max(1, sim.requests() - requests0), job / 1e6, simCpu / 1e6);
+        return new Measured(r, capacity, Math.max(1, sim.requests() - requests0), Math.max(1, w.end[3] - w.start[3]), w.to - w.from,
+                (w.end[0] - w.start[0]) / 1e9, (w.end[1] - w.start[1]) / 1e6, (w.end[2] - w.start[2]) / 1e6);
     }
 
     /** The simulator in a JVM of its own ({@code songnodes simulate}), limits off, with its CPU time readable. */
@@ -172,28 +200,31 @@ public final class EnrichmentBenchmark {
         try (ExternalSimulator sim100 = ExternalSimulator.start(synthetic, LATENCY_MS); TestRedis redisA = new TestRedis()) {
             // JIT (in both JVMs) and connection warm-up on the same tracks under their own cache prefix, so the runs below
             // measure the steady state, not the compilers
-            run("warm-up (JIT, connections)", distinct, settings(sim100.baseUrl(), redisA, lifted, "w", 64), true);
+            run("warm-up (JIT, connections)", distinct.subList(0, WARM_UP), settings(sim100.baseUrl(), redisA, lifted, "w", 64), true);
             List<Measured> sweep = new ArrayList<>();
             for (int capacity : CAPACITIES) {
                 // a fresh Redis prefix per run: every lookup misses the cache
-                sweep.add(measure(sim100, () -> run("simulator 100 ms, async c=" + capacity, distinct,
-                        settings(sim100.baseUrl(), redisA, lifted, "a" + capacity, capacity), true)));
+                sweep.add(measure(sim100, "simulator 100 ms, async c=" + capacity, distinct,
+                        settings(sim100.baseUrl(), redisA, lifted, "a" + capacity, capacity), true));
             }
-            Measured sync = measure(sim100, () -> run("simulator 100 ms, sync map", distinct.subList(0, SYNC_SAMPLE),
-                    settings(sim100.baseUrl(), redisA, lifted, "s", 1), false));
+            Measured sync = measure(sim100, "simulator 100 ms, sync map", distinct.subList(0, SYNC_SAMPLE),
+                    settings(sim100.baseUrl(), redisA, lifted, "s", 1), false);
             double alone = oneAtATime(distinct.subList(DISTINCT - ALONE, DISTINCT), settings(sim100.baseUrl(), redisA, lifted, "one", 1));
             double syncRate = sync.result().perSecond();
-            System.out.printf("%-34s %9s %8s %8s %9s %14s %14s %8s %10s%n", "run (capacity per subtask, p=2)", "tracks/s", "p50 ms", "p95 ms",
-                    "req/track", "job CPU ms/req", "sim CPU ms/req", "x sync", "p50/100ms");
+            System.out.printf("%-34s %9s %8s %8s %9s %9s %14s %14s %8s %10s %14s%n", "run (capacity per subtask, p=2)", "tracks/s", "p50 ms", "p95 ms",
+                    "req/track", "steady/s", "job CPU ms/req", "sim CPU ms/req", "x sync", "p50/100ms", "steady x sync");
+            System.out.println("(steady/s and CPU per request: the window from 10% to 90% of the results, start-up and drain left out)");
             for (Measured m : sweep) {
-                System.out.printf("%s %8.1f %10.1f%n", m, m.result().perSecond() / syncRate, m.result().p50Ms() / LATENCY_MS);
+                System.out.printf("%s %8.1f %10.1f %14.1f%n", m, m.result().perSecond() / syncRate, m.result().p50Ms() / LATENCY_MS,
+                        m.steadyPerSecond() / sync.steadyPerSecond());
             }
             System.out.println(sync + "   (first " + SYNC_SAMPLE + " of the same tracks)");
             Measured fastest = sweep.stream().max(java.util.Comparator.comparingDouble(m -> m.result().perSecond())).orElseThrow();
             Measured quickest = sweep.stream().min(java.util.Comparator.comparingDouble(m -> m.result().p50Ms())).orElseThrow();
             System.out.printf("provider requests per track (async run): %.2f%n", fastest.requestsPerTrack());
-            System.out.printf("async / sync throughput ratio at %d ms: %.1f   (goal >= 50; capacity %d, p50 %.0f ms)%n", LATENCY_MS,
-                    fastest.result().perSecond() / syncRate, fastest.capacity(), fastest.result().p50Ms());
+            System.out.printf("async / sync throughput ratio at %d ms: %.1f whole runs, %.1f steady windows   (goal >= 50; capacity %d, p50 %.0f ms)%n",
+                    LATENCY_MS, fastest.result().perSecond() / syncRate, fastest.steadyPerSecond() / sync.steadyPerSecond(), fastest.capacity(),
+                    fastest.result().p50Ms());
             System.out.printf("median per-track latency / provider latency: %.1f   (goal <= 4; p50 %.0f ms at %d ms per request; capacity %d, %.1f x sync)%n",
                     quickest.result().p50Ms() / LATENCY_MS, quickest.result().p50Ms(), LATENCY_MS, quickest.capacity(),
                     quickest.result().perSecond() / syncRate);
@@ -201,11 +232,11 @@ public final class EnrichmentBenchmark {
                     + " (the latency floor: the shipped waterfall asks 3 requests in a row here)%n", ALONE, alone, alone / LATENCY_MS);
             double cpuPerReq = fastest.jobCpuMsPerRequest() + fastest.simCpuMsPerRequest();
             int cores = Runtime.getRuntime().availableProcessors();
-            System.out.printf("CPU bound: %.2f ms per request (job %.2f + simulator %.2f, JIT and job start-up included) on %d cores caps this"
-                            + " machine at %.0f requests/s = %.0f tracks/s = %.0f x sync; measured %.0f tracks/s%n",
+            System.out.printf("CPU bound: %.2f ms per request (job %.2f + simulator %.2f, steady window) on %d cores caps this"
+                            + " machine at %.0f requests/s = %.0f tracks/s = %.0f x sync; measured %.0f tracks/s (steady window %.0f)%n",
                     cpuPerReq, fastest.jobCpuMsPerRequest(), fastest.simCpuMsPerRequest(), cores, cores * 1000 / cpuPerReq,
                     cores * 1000 / cpuPerReq / fastest.requestsPerTrack(), cores * 1000 / cpuPerReq / fastest.requestsPerTrack() / syncRate,
-                    fastest.result().perSecond());
+                    fastest.result().perSecond(), fastest.steadyPerSecond());
         }
 
         if (only.equals("sim-only")) return;
@@ -291,6 +322,10 @@ public final class EnrichmentBenchmark {
     }
 
     private static Result run(String name, List<BronzeMessage> input, EnrichSettings settings, boolean async) throws Exception {
+        return run(name, input, settings, async, null);
+    }
+
+    private static Result run(String name, List<BronzeMessage> input, EnrichSettings settings, boolean async, Window window) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         Serialization.configure(env);
@@ -308,7 +343,10 @@ public final class EnrichmentBenchmark {
         long started = System.nanoTime();
         List<Long> ms = new ArrayList<>();
         try (CloseableIterator<Long> it = latencies.executeAndCollect(name)) {
-            it.forEachRemaining(ms::add);
+            while (it.hasNext()) {
+                ms.add(it.next());
+                if (window != null) window.arrived(ms.size());
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Collections.sort(ms);
