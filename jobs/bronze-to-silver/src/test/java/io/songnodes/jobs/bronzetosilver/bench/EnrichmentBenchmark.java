@@ -55,6 +55,8 @@ public final class EnrichmentBenchmark {
     static final int LATENCY_MS = 100, DISTINCT = 1_000, SYNC_SAMPLE = 100, REAL_LIMIT_TRACKS = 60;
     /** Async capacities per subtask tried on the simulator path. */
     static final int[] CAPACITIES = {16, 32, 64, 256};
+    /** Tracks enriched one at a time for the latency floor (the first includes the Spotify token). */
+    static final int ALONE = 21;
 
     /** One run with the CPU both processes spent on it and the requests the simulator answered. */
     record Measured(Result result, int capacity, long requests, double jobCpuMs, double simCpuMs) {
@@ -179,6 +181,7 @@ public final class EnrichmentBenchmark {
             }
             Measured sync = measure(sim100, () -> run("simulator 100 ms, sync map", distinct.subList(0, SYNC_SAMPLE),
                     settings(sim100.baseUrl(), redisA, lifted, "s", 1), false));
+            double alone = oneAtATime(distinct.subList(DISTINCT - ALONE, DISTINCT), settings(sim100.baseUrl(), redisA, lifted, "one", 1));
             double syncRate = sync.result().perSecond();
             System.out.printf("%-34s %9s %8s %8s %9s %14s %14s %8s %10s%n", "run (capacity per subtask, p=2)", "tracks/s", "p50 ms", "p95 ms",
                     "req/track", "job CPU ms/req", "sim CPU ms/req", "x sync", "p50/100ms");
@@ -194,6 +197,8 @@ public final class EnrichmentBenchmark {
             System.out.printf("median per-track latency / provider latency: %.1f   (goal <= 4; p50 %.0f ms at %d ms per request; capacity %d, %.1f x sync)%n",
                     quickest.result().p50Ms() / LATENCY_MS, quickest.result().p50Ms(), LATENCY_MS, quickest.capacity(),
                     quickest.result().perSecond() / syncRate);
+            System.out.printf("one track at a time (no other track in flight, %d tracks): p50 %.0f ms = %.1f x provider latency"
+                    + " (the latency floor: the shipped waterfall asks 3 requests in a row here)%n", ALONE, alone, alone / LATENCY_MS);
             double cpuPerReq = fastest.jobCpuMsPerRequest() + fastest.simCpuMsPerRequest();
             int cores = Runtime.getRuntime().availableProcessors();
             System.out.printf("CPU bound: %.2f ms per request (job %.2f + simulator %.2f, JIT and job start-up included) on %d cores caps this"
@@ -228,6 +233,21 @@ public final class EnrichmentBenchmark {
             System.out.printf("tracks/hour at the real limits: quota ceiling %.0f (set by %s), measured %.0f (%d tracks in %.1f s, start-up included)%n",
                     ceiling, by, r.perSecond() * 3600, r.records(), r.seconds());
         }
+    }
+
+    /** The median latency of {@code tracks} enriched one after another (outside Flink), with a fresh cache. */
+    private static double oneAtATime(List<BronzeMessage> tracks, EnrichSettings settings) throws Exception {
+        List<Long> ms = new ArrayList<>();
+        try (EnrichmentRuntime runtime = EnrichmentRuntime.start(WaterfallConfig.load(Path.of(settings.waterfallFile())), settings.runtime(),
+                settings.environment(), EnrichmentListener.NONE)) {
+            for (BronzeMessage m : tracks) {
+                long t0 = System.nanoTime();
+                runtime.enrichAsync(m, Clock.systemUTC()).get();
+                ms.add((System.nanoTime() - t0) / 1_000_000);
+            }
+        }
+        Collections.sort(ms);
+        return ms.get(ms.size() / 2);
     }
 
     private static List<BronzeMessage> messages(List<io.songnodes.tools.catalog.CatalogTrack> tracks) {
