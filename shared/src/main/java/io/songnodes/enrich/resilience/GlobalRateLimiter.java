@@ -182,6 +182,7 @@ public final class GlobalRateLimiter {
     private final LocalFallbackLimiter local;
     private final LongAdder localFallbacks = new LongAdder();
     private final LongAdder releasedReservations = new LongAdder();
+    private final LongAdder reservations = new LongAdder();
     private final AtomicBoolean onFallback = new AtomicBoolean();
     private volatile double lastFactor = 1;
     private volatile double lastAvailable;
@@ -300,6 +301,7 @@ public final class GlobalRateLimiter {
             lastAvailable = Double.parseDouble((String) r.get(2));
             lastFactor = Double.parseDouble((String) r.get(3));
             long reservedSlot = Long.parseLong((String) r.get(4));
+            reservations.increment();
             synchronized (this) {
                 if (finished) {
                     // cancelled while the script ran: the slot goes back at once
@@ -326,9 +328,10 @@ public final class GlobalRateLimiter {
                 fail(new PermitTimeoutException(provider.id(), Duration.ofNanos(budget), Duration.ofNanos(budget)));
                 return;
             }
+            reservations.increment();
             synchronized (this) {
                 if (finished) {
-                    local.release(s);
+                    releaseLocal(s);
                     return;
                 }
                 localSlot = s;
@@ -457,6 +460,9 @@ public final class GlobalRateLimiter {
 
     /** Reservations given back because their caller was cancelled (or failed) before its slot. */
     public long releasedReservations() { return releasedReservations.sum(); }
+
+    /** Slots reserved (in Redis or locally); each ends as a send or as a {@linkplain #releasedReservations release}. */
+    public long reservations() { return reservations.sum(); }
 
     /** The Redis sorted set of released slots waiting to be reused. */
     public String freeSlotsKey() { return freeKey; }

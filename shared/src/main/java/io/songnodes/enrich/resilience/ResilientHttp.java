@@ -256,8 +256,8 @@ public final class ResilientHttp implements ProviderHttp {
                 wasSent = sent;
             }
             if (!wasSent) {
-                if (p != null) p.cancel(false);
-                resilience.budget().refund(provider);
+                // refund only a slot we gave back: a permit already granted is refunded by send(), which finds us done
+                if (p != null && p.cancel(false)) resilience.budget().refund(provider);
             } else if (h != null) {
                 h.cancel(true);
             }

@@ -16,7 +16,7 @@ public record EnrichmentResult(SilverTrack silver, EnrichmentStatus status, doub
                                List<ProviderOutcome> providers, List<FieldStep> steps, List<Rejection> rejected,
                                DeadLetterAdvice deadLetterAdvice) implements Serializable {
     public EnrichmentResult {
-        // copies into plain ArrayLists: Flink's Kryo fallback cannot copy JDK immutable collections
+        // copies: the run that built these lists must not change the result afterwards
         providers = new ArrayList<>(providers);
         steps = new ArrayList<>(steps);
         rejected = new ArrayList<>(rejected);

@@ -58,7 +58,6 @@ final class FieldValues {
         if (g == null) return null;
         Set<String> out = new LinkedHashSet<>();
         for (String s : g) if (!blank(s)) out.add(s.trim().toLowerCase(Locale.ROOT));
-        // a mutable list: Flink's Kryo fallback cannot copy JDK immutable collections
         return out.isEmpty() ? null : new ArrayList<>(out);
     }
 

@@ -17,7 +17,7 @@ public record TrackInput(String trackId, String artist, String title, TrackIdent
                          Map<String, String> hints, String source) implements Serializable {
 
     public TrackInput {
-        // a plain LinkedHashMap: Flink's Kryo fallback cannot copy JDK immutable collections
+        // a copy: the caller's map may change while the run reads it
         hints = hints == null ? new LinkedHashMap<>() : new LinkedHashMap<>(hints);
     }
 

@@ -34,6 +34,7 @@ public final class IsolatingJdbcSink<T> implements Sink<T> {
     private final int batchSize;
     private final long batchIntervalMs;
     private final int maxRetries;
+    private final boolean immutableRows;
 
     public IsolatingJdbcSink(String jdbcUrl, List<RowStatement<T>> statements, AmqpSettings amqp, List<String> declareQueues,
                              List<String> declareExchanges, DeadLetterOf<T> deadLetterOf, AfterCommit<T> afterCommit) {
@@ -43,6 +44,13 @@ public final class IsolatingJdbcSink<T> implements Sink<T> {
     public IsolatingJdbcSink(String jdbcUrl, List<RowStatement<T>> statements, AmqpSettings amqp, List<String> declareQueues,
                              List<String> declareExchanges, DeadLetterOf<T> deadLetterOf, AfterCommit<T> afterCommit,
                              int batchSize, long batchIntervalMs, int maxRetries) {
+        this(jdbcUrl, statements, amqp, declareQueues, declareExchanges, deadLetterOf, afterCommit, batchSize, batchIntervalMs,
+                maxRetries, false);
+    }
+
+    private IsolatingJdbcSink(String jdbcUrl, List<RowStatement<T>> statements, AmqpSettings amqp, List<String> declareQueues,
+                              List<String> declareExchanges, DeadLetterOf<T> deadLetterOf, AfterCommit<T> afterCommit,
+                              int batchSize, long batchIntervalMs, int maxRetries, boolean immutableRows) {
         this.jdbcUrl = jdbcUrl;
         this.statements = List.copyOf(statements);
         this.amqp = amqp;
@@ -53,6 +61,16 @@ public final class IsolatingJdbcSink<T> implements Sink<T> {
         this.batchSize = batchSize;
         this.batchIntervalMs = batchIntervalMs;
         this.maxRetries = maxRetries;
+        this.immutableRows = immutableRows;
+    }
+
+    /**
+     * The same sink for rows nobody changes once emitted (immutable records): with object reuse on, the writer then
+     * buffers the rows it is given instead of a copy of each.
+     */
+    public IsolatingJdbcSink<T> withImmutableRows() {
+        return new IsolatingJdbcSink<>(jdbcUrl, statements, amqp, declareQueues, declareExchanges, deadLetterOf, afterCommit,
+                batchSize, batchIntervalMs, maxRetries, true);
     }
 
     @Override
@@ -64,6 +82,6 @@ public final class IsolatingJdbcSink<T> implements Sink<T> {
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
         return new IsolatingJdbcSinkWriter<>(context, new IsolatingJdbcWriter<>(jdbcUrl, statements, maxRetries),
-                amqp, declareQueues, declareExchanges, deadLetterOf, afterCommit, batchSize, batchIntervalMs);
+                amqp, declareQueues, declareExchanges, deadLetterOf, afterCommit, batchSize, batchIntervalMs, !immutableRows);
     }
 }

@@ -27,7 +27,8 @@ final class IsolatingJdbcSinkWriter<T> implements SinkWriter<T> {
 
     IsolatingJdbcSinkWriter(WriterInitContext context, IsolatingJdbcWriter<T> jdbc, AmqpSettings amqp, List<String> queues,
                             List<String> exchanges, IsolatingJdbcSink.DeadLetterOf<T> deadLetterOf,
-                            IsolatingJdbcSink.AfterCommit<T> afterCommit, int batchSize, long batchIntervalMs) throws IOException {
+                            IsolatingJdbcSink.AfterCommit<T> afterCommit, int batchSize, long batchIntervalMs, boolean copyRows)
+            throws IOException {
         this.jdbc = jdbc;
         this.publisher = ConfirmedRabbitSink.openWriter(amqp, queues, exchanges, context.metricGroup());
         this.deadLetterOf = deadLetterOf;
@@ -35,7 +36,8 @@ final class IsolatingJdbcSinkWriter<T> implements SinkWriter<T> {
         this.batchSize = batchSize;
         this.batchIntervalMs = batchIntervalMs;
         this.time = context.getProcessingTimeService();
-        this.copier = context.isObjectReuseEnabled() ? context.createInputSerializer() : null;
+        // with object reuse a buffered row could be changed under us, unless rows are immutable
+        this.copier = copyRows && context.isObjectReuseEnabled() ? context.createInputSerializer() : null;
     }
 
     @Override

@@ -65,6 +65,10 @@ public final class BronzeToSilverJob {
     public void build(StreamExecutionEnvironment env) {
         env.setMaxParallelism(MAX_PARALLELISM);
         Serialization.configure(env);
+        // records are immutable and no function changes its input or keeps it across calls (the async operator copies
+        // what it queues, the sinks keep immutable rows, state holds records read from the network), so chained
+        // operators may share them: without object reuse Flink deep-copies every record at every chained hop
+        env.getConfig().enableObjectReuse();
         env.setRuntimeMode(options.mode() == BronzeToSilverOptions.Mode.BATCH ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
         DataStream<BronzeMessage> messages = input instanceof BronzeInput.Raw raw
                 ? validated(raw.open(env)) : ((BronzeInput.Reenrich) input).open(env);

@@ -29,7 +29,7 @@ public record SilverSinks(Sink<BronzeMessage> bronze, Sink<Settled> silver) {
         String exchange = o.eventsExchange();
         IsolatingJdbcSink<BronzeMessage> bronze = new IsolatingJdbcSink<>(o.jdbcUrl(),
                 List.of(RowStatement.always("bronze.raw_tracks", SilverStatements.BRONZE_UPSERT, BronzeMessage::bronzeKey, SilverStatements.BRONZE)),
-                o.rabbit(), List.of(dlq), List.of(), (m, reason) -> deadLetter(m, reason, queue, dlq), null);
+                o.rabbit(), List.of(dlq), List.of(), (m, reason) -> deadLetter(m, reason, queue, dlq), null).withImmutableRows();
         IsolatingJdbcSink<Settled> silver = new IsolatingJdbcSink<>(o.jdbcUrl(), List.of(
                 new RowStatement<>("silver.tracks", SilverStatements.ENRICHED_TRACK_UPSERT, Settled::hasTrack,
                         s -> s.track().trackId(), (ps, s) -> SilverStatements.TRACK.accept(ps, s.track())),
@@ -45,7 +45,7 @@ public record SilverSinks(Sink<BronzeMessage> bronze, Sink<Settled> silver) {
                         s -> SilverStatements.playlistId(s.message()) + '\n' + s.message().bronzeKey(),
                         (ps, s) -> SilverStatements.PLAYLIST_TRACK.accept(ps, s.message()))),
                 o.rabbit(), List.of(dlq), List.of(exchange), (s, reason) -> deadLetter(s.message(), reason, queue, dlq),
-                s -> List.of(SilverEvents.of(exchange, s, Instant.now())));
+                s -> List.of(SilverEvents.of(exchange, s, Instant.now()))).withImmutableRows();
         return new SilverSinks(bronze, silver);
     }
 

@@ -46,13 +46,13 @@ class TimedOutTrackITCase {
         try (InputStream in = WaterfallConfigLoader.class.getResourceAsStream(WaterfallConfigLoader.DEFAULT_RESOURCE)) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        // one field from Deezer alone, at 2 requests/s, priced so the refunds show in the month's spend
+        // one field from Deezer alone, at 1 request/s (the cancel comes long before most slots), priced so the refunds show in the month's spend
         yaml = yaml.replaceAll("(?ms)^fields:\\n.*?\\n\\n", "fields:\n  bpm: { providers: [deezer], min_confidence: 0.8 }\n\n");
-        yaml = yaml.replaceAll("(  deezer:\\n(?:    .*\\n)*?)    rate: \\S+", "$1    rate: 2/s")
+        yaml = yaml.replaceAll("(  deezer:\\n(?:    .*\\n)*?)    rate: \\S+", "$1    rate: 1/s")
                 .replaceAll("(  deezer:\\n(?:    .*\\n)*?)    burst: \\d+", "$1    burst: 1")
                 .replaceAll("(  deezer:\\n(?:    .*\\n)*?)    cost_per_call_usd: [0-9.]+", "$1    cost_per_call_usd: " + COST);
         WaterfallConfig config = WaterfallConfig.parse(yaml);
-        assertThat(config.provider(ProviderName.DEEZER).rate().perSecond()).isEqualTo(2.0);
+        assertThat(config.provider(ProviderName.DEEZER).rate().perSecond()).isEqualTo(1.0);
         Catalog catalog = Catalog.synthetic(TRACKS, 7);
         try (ProviderSimulator sim = ProviderSimulator.start(SimulatorConfig.builder().port(0).enforceLimits(false).catalog(catalog).build());
              TestRedis redis = new TestRedis();
@@ -61,7 +61,7 @@ class TimedOutTrackITCase {
             GlobalRateLimiter limiter = runtime.resilience().limiter(ProviderName.DEEZER);
             List<CompletableFuture<EnrichmentResult>> tracks = new ArrayList<>();
             for (CatalogTrack t : catalog.tracks()) tracks.add(runtime.enrichAsync(message(t), Clock.systemUTC()));
-            // each track's search holds a slot half a second after the one before: the last is 3.5 s away
+            // each track's search holds a slot a second after the one before: the last is 7 s away
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (requests(sim) < 1 && System.nanoTime() < deadline) Thread.sleep(10);
             assertThat(requests(sim)).as("the first search went out at once").isGreaterThanOrEqualTo(1);
@@ -72,14 +72,16 @@ class TimedOutTrackITCase {
             assertThat(limiter.releasedReservations()).as("every slot not used went back").isGreaterThanOrEqualTo(TRACKS - sentAtCancel - 1);
 
             // longer than the whole schedule of the cancelled tracks would have taken
-            Thread.sleep(TRACKS * 500 + 500);
+            Thread.sleep(TRACKS * 1000 + 500);
             long sent = requests(sim);
             assertThat(sent).as("no cancelled request reached the provider").isLessThanOrEqualTo(sentAtCancel + 1);
-            assertThat(limiter.releasedReservations() + sent).as("each reservation was either sent or given back").isEqualTo(TRACKS);
+            // a track whose search answered before the cancel may have reserved a slot for its detail request too
+            assertThat(limiter.reservations()).as("one search per track at least").isGreaterThanOrEqualTo(TRACKS);
+            assertThat(limiter.releasedReservations() + sent).as("each reservation was either sent or given back").isEqualTo(limiter.reservations());
             assertThat(runtime.budget().spentUsd(ProviderName.DEEZER)).as("only the requests sent are paid for")
                     .isCloseTo(sent * COST, within(1e-9));
             // the slots came back: a new caller is served within one interval, not behind the cancelled tracks' queue
-            GlobalRateLimiter.Permit next = limiter.acquire(Duration.ofMillis(600));
+            GlobalRateLimiter.Permit next = limiter.acquire(Duration.ofMillis(1100));
             assertThat(next.global()).isTrue();
         }
     }
