@@ -40,11 +40,17 @@ public final class CacheKey {
         return "cache:" + provider.id() + ":" + sha256(canonical.toString());
     }
 
-    private static String sha256(String s) {
+    // one digest per thread: getInstance searches the security providers on every call (a key is made per request)
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }
+    });
+
+    private static String sha256(String s) {
+        // digest() resets the instance for the next key
+        return HexFormat.of().formatHex(SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -34,7 +34,29 @@ public final class EnrichmentMetrics implements EnrichmentListener {
     public static final List<String> CALL_STATUSES = List.of("success", "not_found", "error", "rate_limited", "circuit_open", "timeout", "budget");
     public static final List<String> BREAKER_STATES = List.of("closed", "half_open", "open");
 
+    /**
+     * The metrics of one provider that every request updates, held once found: looking them up by a string key built
+     * per event cost a few string joins per request. Each field is filled on first use (as the keyed maps did: nothing
+     * is registered earlier than before); a race fills it twice with the same instance, since the maps stay the source.
+     */
+    private final class ProviderMetrics {
+        final String id;
+        final Map<String, Counter> calls = new ConcurrentHashMap<>();
+        volatile Histogram duration, limiterWait;
+        volatile AtomicLong cost, tokens, capacity;
+        volatile Counter hits, misses;
+
+        ProviderMetrics(ProviderName provider) { this.id = provider.id(); }
+    }
+
+    private final Map<ProviderName, ProviderMetrics> perProvider = new ConcurrentHashMap<>();
+
     public EnrichmentMetrics(MetricGroup group) { this.group = group; }
+
+    private ProviderMetrics of(ProviderName provider) {
+        ProviderMetrics m = perProvider.get(provider);
+        return m != null ? m : perProvider.computeIfAbsent(provider, ProviderMetrics::new);
+    }
 
     /** Registers every fixed-label counter of each provider at 0, and the reload statuses. */
     public void registerFixedLabels(Iterable<ProviderName> providers) {
@@ -82,10 +104,16 @@ public final class EnrichmentMetrics implements EnrichmentListener {
 
     @Override
     public void apiCall(ProviderName provider, String endpoint, String status, Duration latency, double costUsd) {
-        counter("enrichment_api_calls", "provider", provider.id(), "status", status).inc();
-        histogram("enrichment_api_duration_ms", "provider", provider.id()).update(latency.toMillis());
-        if (costUsd > 0) gauge("enrichment_api_cost_estimate_usd", 1_000_000.0, "provider", provider.id()).addAndGet(Math.round(costUsd * 1_000_000));
-        else gauge("enrichment_api_cost_estimate_usd", 1_000_000.0, "provider", provider.id());
+        ProviderMetrics m = of(provider);
+        Counter calls = m.calls.get(status);
+        if (calls == null) calls = m.calls.computeIfAbsent(status, st -> counter("enrichment_api_calls", "provider", m.id, "status", st));
+        calls.inc();
+        Histogram duration = m.duration;
+        if (duration == null) m.duration = duration = histogram("enrichment_api_duration_ms", "provider", m.id);
+        duration.update(latency.toMillis());
+        AtomicLong cost = m.cost;
+        if (cost == null) m.cost = cost = gauge("enrichment_api_cost_estimate_usd", 1_000_000.0, "provider", m.id);
+        if (costUsd > 0) cost.addAndGet(Math.round(costUsd * 1_000_000));
     }
 
     @Override public void apiError(ProviderName provider, String errorType) {
@@ -100,9 +128,19 @@ public final class EnrichmentMetrics implements EnrichmentListener {
         counter("enrichment_fallback_searches", "provider", provider.id(), "kind", kind).inc();
     }
 
-    @Override public void cacheHit(ProviderName provider) { counter("enrichment_cache_hits", "provider", provider.id()).inc(); }
+    @Override public void cacheHit(ProviderName provider) {
+        ProviderMetrics m = of(provider);
+        Counter c = m.hits;
+        if (c == null) m.hits = c = counter("enrichment_cache_hits", "provider", m.id);
+        c.inc();
+    }
 
-    @Override public void cacheMiss(ProviderName provider) { counter("enrichment_cache_misses", "provider", provider.id()).inc(); }
+    @Override public void cacheMiss(ProviderName provider) {
+        ProviderMetrics m = of(provider);
+        Counter c = m.misses;
+        if (c == null) m.misses = c = counter("enrichment_cache_misses", "provider", m.id);
+        c.inc();
+    }
 
     @Override public void cacheBypassed(ProviderName provider) { counter("enrichment_cache_bypassed", "provider", provider.id()).inc(); }
 
@@ -111,9 +149,16 @@ public final class EnrichmentMetrics implements EnrichmentListener {
     }
 
     @Override public void limiterWait(ProviderName provider, Duration waited, double tokensAvailable, double capacity) {
-        histogram("api_gateway_rate_limiter_wait_ms", "provider", provider.id()).update(waited.toMillis());
-        gauge("api_gateway_rate_limiter_tokens_available", 1_000.0, "provider", provider.id()).set(Math.round(tokensAvailable * 1_000));
-        gauge("api_gateway_rate_limiter_capacity", 1_000.0, "provider", provider.id()).set(Math.round(capacity * 1_000));
+        ProviderMetrics m = of(provider);
+        Histogram wait = m.limiterWait;
+        if (wait == null) m.limiterWait = wait = histogram("api_gateway_rate_limiter_wait_ms", "provider", m.id);
+        wait.update(waited.toMillis());
+        AtomicLong tokens = m.tokens;
+        if (tokens == null) m.tokens = tokens = gauge("api_gateway_rate_limiter_tokens_available", 1_000.0, "provider", m.id);
+        tokens.set(Math.round(tokensAvailable * 1_000));
+        AtomicLong cap = m.capacity;
+        if (cap == null) m.capacity = cap = gauge("api_gateway_rate_limiter_capacity", 1_000.0, "provider", m.id);
+        cap.set(Math.round(capacity * 1_000));
     }
 
     @Override public void retry(ProviderName provider, int attempt) {

@@ -38,8 +38,9 @@ import org.apache.flink.util.CloseableIterator;
 /**
  * Benchmark (not a test): throughput and latency of the job's async enrichment operator at parallelism 2: on the
  * all-cache-hit path (the kit's tracklists); on the simulator path at 100 ms per request with the limits lifted, over
- * 4,000 distinct made-up tracks, at several async capacities against a naive synchronous map with the same
- * providers, with the CPU the job and the simulator (in a JVM of its own) spend per request; and with the shipped
+ * 4,000 distinct made-up tracks (all enriched once first, to warm both JVMs), at several async capacities against a
+ * naive synchronous map with the same providers, with the CPU the job and the simulator (in a JVM of its own) spend per
+ * request; and with the shipped
  * waterfall at the providers' real limits, tracks per hour from the quota ceiling next to the measured rate.
  * Run: {@code jobs/bronze-to-silver/bench/enrichment-benchmark.sh}; {@code -Dbench.only=cache|sim|sim-only} (in
  * JAVA_OPTS) runs a part, {@code -Dbench.capacities=64,256} other capacities.
@@ -52,7 +53,7 @@ public final class EnrichmentBenchmark {
     public record Timed(BronzeMessage message, long emittedNanos) implements java.io.Serializable {}
 
     /** Provider latency of the simulator path, and the number of distinct made-up tracks it enriches. */
-    static final int LATENCY_MS = 100, DISTINCT = 4_000, WARM_UP = 1_000, SYNC_SAMPLE = 100, REAL_LIMIT_TRACKS = 60;
+    static final int LATENCY_MS = 100, DISTINCT = 4_000, SYNC_SAMPLE = 100, REAL_LIMIT_TRACKS = 60;
     /** Async capacities per subtask tried on the simulator path. */
     static final int[] CAPACITIES = java.util.Arrays.stream(System.getProperty("bench.capacities", "16,32,64,256").split(","))
             .mapToInt(c -> Integer.parseInt(c.trim())).toArray();
@@ -200,7 +201,7 @@ public final class EnrichmentBenchmark {
         try (ExternalSimulator sim100 = ExternalSimulator.start(synthetic, LATENCY_MS); TestRedis redisA = new TestRedis()) {
             // JIT (in both JVMs) and connection warm-up on the same tracks under their own cache prefix, so the runs below
             // measure the steady state, not the compilers
-            run("warm-up (JIT, connections)", distinct.subList(0, WARM_UP), settings(sim100.baseUrl(), redisA, lifted, "w", 64), true);
+            run("warm-up (JIT, connections)", distinct, settings(sim100.baseUrl(), redisA, lifted, "w", 64), true);
             List<Measured> sweep = new ArrayList<>();
             for (int capacity : CAPACITIES) {
                 // a fresh Redis prefix per run: every lookup misses the cache
