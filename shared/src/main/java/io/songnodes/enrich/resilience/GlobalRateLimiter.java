@@ -404,29 +404,18 @@ public final class GlobalRateLimiter {
         }
 
         private void fail(Throwable t) {
-            String held;
-            long heldSlot;
-            LocalFallbackLimiter.Slot heldLocal;
-            synchronized (this) {
-                if (finished) return;
-                finished = true;
-                held = token;
-                heldSlot = slot;
-                heldLocal = localSlot;
-                token = null;
-                localSlot = null;
-            }
-            if (held != null) releaseRedis(held, heldSlot);
-            if (heldLocal != null) releaseLocal(heldLocal);
-            result.completeExceptionally(t);
+            if (finishAndRelease()) result.completeExceptionally(t);
         }
 
-        private void cancelled() {
+        private void cancelled() { finishAndRelease(); }
+
+        /** Ends the wait without a permit, giving back the slot it holds; false when it had ended already. */
+        private boolean finishAndRelease() {
             String held;
             long heldSlot;
             LocalFallbackLimiter.Slot heldLocal;
             synchronized (this) {
-                if (finished) return;
+                if (finished) return false;
                 finished = true;
                 if (pending != null) pending.cancel(false);
                 held = token;
@@ -437,6 +426,7 @@ public final class GlobalRateLimiter {
             }
             if (held != null) releaseRedis(held, heldSlot);
             if (heldLocal != null) releaseLocal(heldLocal);
+            return true;
         }
 
         private synchronized boolean isFinished() { return finished || result.isDone(); }
