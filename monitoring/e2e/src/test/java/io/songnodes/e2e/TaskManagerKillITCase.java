@@ -9,6 +9,7 @@ import io.songnodes.bronze.BronzeValidator;
 import io.songnodes.bronze.Validation;
 import io.songnodes.json.Json;
 import io.songnodes.model.BronzeRecord;
+import io.songnodes.testing.Ports;
 import io.songnodes.testing.Await;
 import io.songnodes.testing.TeamKit;
 import io.songnodes.testing.TestDatabase;
@@ -20,7 +21,6 @@ import io.songnodes.tools.catalog.CatalogBuilder;
 import io.songnodes.tools.sim.ProviderSimulator;
 import io.songnodes.tools.sim.SimulatorConfig;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,8 +59,8 @@ class TaskManagerKillITCase {
 
     private final Path root = repositoryRoot();
     private final Path clusterDir = root.resolve("monitoring/e2e/target/fault-cluster");
-    private final int restPort = freePort();
-    private final int rpcPort = freePort();
+    private final int restPort = Ports.unused();
+    private final int rpcPort = Ports.unused();
 
     /** Repeat-heavy input: the kit's sets again and again under new set URLs (new bronze rows, the same songs), some malformed. */
     private static List<String> input() {
@@ -292,14 +292,6 @@ class TaskManagerKillITCase {
         List<String> ids = new ArrayList<>();
         for (JsonNode tm : json("/taskmanagers").path("taskmanagers")) ids.add(tm.path("id").asText());
         return ids;
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Path repositoryRoot() {

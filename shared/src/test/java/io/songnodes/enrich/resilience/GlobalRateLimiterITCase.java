@@ -1,5 +1,7 @@
 package io.songnodes.enrich.resilience;
 
+import io.songnodes.testing.Await;
+import io.songnodes.testing.Ports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -143,7 +145,7 @@ class GlobalRateLimiterITCase {
 
     @Test
     void withRedisUnreachableEachProcessStillLimitsLocally() throws Exception {
-        RedisGuard down = RedisGuard.connect("localhost", Await.closedPort(), redis.prefix(), Duration.ofMillis(200), Duration.ofSeconds(30));
+        RedisGuard down = RedisGuard.connect("localhost", Ports.unused(), redis.prefix(), Duration.ofMillis(200), Duration.ofSeconds(30));
         guards.add(down);
         // 20/s shared by 2 assumed instances, 95%: one permit per ~105 ms in this process
         ResilienceSettings s = ResilienceSettings.builder(ProviderName.MUSICBRAINZ).rate("20/s").fallbackInstances(2).build();

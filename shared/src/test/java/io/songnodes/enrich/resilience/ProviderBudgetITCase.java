@@ -1,12 +1,12 @@
 package io.songnodes.enrich.resilience;
 
+import io.songnodes.testing.Ports;
 import static io.songnodes.enrich.ProviderName.MUSICBRAINZ;
 import static io.songnodes.enrich.ProviderName.SPOTIFY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.songnodes.enrich.ProviderName;
 import io.songnodes.testing.TestRedis;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,10 +133,7 @@ class ProviderBudgetITCase {
 
     @Test
     void withRedisUnreachableTheBudgetHoldsForThisProcess() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = Ports.unused();
         RedisGuard down = RedisGuard.connect("127.0.0.1", closedPort, redis.prefix(), Duration.ofMillis(200), Duration.ofSeconds(1));
         guards.add(down);
         ProviderBudget b = budget(down, new MovableClock("2026-11-14T10:00:00Z"), 0.02);

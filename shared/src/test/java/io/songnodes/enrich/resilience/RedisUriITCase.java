@@ -1,12 +1,12 @@
 package io.songnodes.enrich.resilience;
 
+import io.songnodes.testing.Ports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.songnodes.enrich.runtime.RuntimeSettings;
 import io.songnodes.testing.Await;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +31,7 @@ class RedisUriITCase {
 
     @BeforeAll
     static void startPrivateServer() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        port = Ports.unused();
         dir = Files.createTempDirectory("redis-uri-test");
         server = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--requirepass", PASSWORD,
                 "--save", "", "--appendonly", "no", "--dir", dir.toString())

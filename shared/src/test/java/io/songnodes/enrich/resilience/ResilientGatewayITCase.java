@@ -1,5 +1,7 @@
 package io.songnodes.enrich.resilience;
 
+import io.songnodes.testing.Await;
+import io.songnodes.testing.Ports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -196,7 +198,7 @@ class ResilientGatewayITCase {
 
     @Test
     void withRedisOnAClosedPortLookupsStillCompleteAndBypassesAreCounted() throws Exception {
-        try (RedisGuard down = RedisGuard.connect("localhost", Await.closedPort(), redis.prefix(), Duration.ofMillis(200), Duration.ofSeconds(30))) {
+        try (RedisGuard down = RedisGuard.connect("localhost", Ports.unused(), redis.prefix(), Duration.ofMillis(200), Duration.ofSeconds(30))) {
             ResilientGateway g = gateway(fast().build(), down);
             server.respond(e -> TestProviderServer.Reply.ok("r1"));
             long start = System.nanoTime();

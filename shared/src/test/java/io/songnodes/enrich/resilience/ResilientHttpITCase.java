@@ -1,5 +1,6 @@
 package io.songnodes.enrich.resilience;
 
+import io.songnodes.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.songnodes.json.Json;
+import io.songnodes.testing.Ports;
 import io.songnodes.testing.Await;
 import io.songnodes.testing.FlinkTestCluster;
 import io.songnodes.testing.TestRabbit;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,18 +36,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * warning then critical as the DLQ fills, critical when a budget is spent, critical when the job stops.
  */
 class OpsCommandsITCase {
-    private static final int METRICS_PORT = freePort();
+    private static final int METRICS_PORT = Ports.unused();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = FlinkTestCluster.extension(reporter(), 1);
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Configuration reporter() {
         Configuration c = new Configuration();
