@@ -18,7 +18,7 @@ import java.util.Set;
  * @param safetyMargin share of the rate held back so network jitter between client and provider never
  *     makes two spaced requests arrive closer than the quota allows (0.02 = use 98%; sends are also anchored,
  *     see strictSpacing, so the margin only absorbs small jitter)
- * @param maxPermitWait longest a caller blocks for a global permit before failing with {@link PermitTimeoutException}
+ * @param maxPermitWait longest a caller waits (on the timer, no thread blocked) for a global permit before failing with {@link PermitTimeoutException}
  * @param timeout per HTTP request, including reading the body
  * @param maxRetries retries after the first attempt, for transient, timeout and rate-limited answers only
  * @param backoffBase first retry's backoff cap; doubles per retry (full jitter picks uniformly below it)
